@@ -1,0 +1,104 @@
+// The Cytoscape stylesheet: node shape and colour by kind, edge colour by conflict–cooperation
+// category, width by intensity, line style by certainty, arrowheads for direction.
+import type { StylesheetJson } from 'cytoscape';
+import { CATEGORY_IDS, CERTAINTY_IDS, NODE_KIND_IDS } from '../core/model';
+import { CATEGORY_COLOUR, CERTAINTY_LINE, KIND_STYLE, THEMES, edgeWidth, type ThemeName } from './palette';
+
+/** Font used on the canvas and in exported images. */
+export const GRAPH_FONT = '"Inter", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
+
+/** The complete stylesheet for a theme. */
+export function graphStyle(theme: ThemeName): StylesheetJson {
+  const t = THEMES[theme];
+  const style: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': GRAPH_FONT,
+        'font-size': 12,
+        'font-weight': 600,
+        color: t.text,
+        'text-outline-color': t.textOutline,
+        'text-outline-width': 2.5,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'border-width': 1.5,
+        'border-color': t.textOutline,
+        'min-zoomed-font-size': 7,
+      },
+    },
+    ...NODE_KIND_IDS.map((kind) => ({
+      selector: `node.kind-${kind}`,
+      style: {
+        'background-color': KIND_STYLE[kind].colour,
+        shape: KIND_STYLE[kind].shape,
+        width: KIND_STYLE[kind].size,
+        height: KIND_STYLE[kind].size,
+      },
+    })),
+    {
+      selector: 'node:parent',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': t.compoundFill,
+        'background-opacity': 0.85,
+        'border-color': t.compoundBorder,
+        'border-width': 1.5,
+        'text-valign': 'top',
+        'text-margin-y': -4,
+        'font-size': 14,
+        'font-weight': 700,
+        padding: '18px',
+      },
+    },
+    ...NODE_KIND_IDS.map((kind) => ({
+      selector: `node:parent.kind-${kind}`,
+      style: { 'border-color': KIND_STYLE[kind].colour, 'border-width': 2.5 },
+    })),
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier',
+        'control-point-step-size': 44,
+        width: `mapData(weight, 0, 10, ${edgeWidth(0)}, ${edgeWidth(10)})`,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 1.1,
+        label: 'data(label)',
+        'font-family': GRAPH_FONT,
+        'font-size': 9,
+        color: t.mutedText,
+        'text-rotation': 'autorotate',
+        'text-background-color': t.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 8,
+        'line-cap': 'round',
+      },
+    },
+    ...CATEGORY_IDS.map((cat) => ({
+      selector: `edge.cat-${cat}`,
+      style: { 'line-color': CATEGORY_COLOUR[cat], 'target-arrow-color': CATEGORY_COLOUR[cat] },
+    })),
+    ...CERTAINTY_IDS.map((c) => ({
+      selector: `edge.certainty-${c}`,
+      style: {
+        'line-style': CERTAINTY_LINE[c].style,
+        'line-dash-pattern': CERTAINTY_LINE[c].dash,
+        opacity: CERTAINTY_LINE[c].opacity,
+      },
+    })),
+    {
+      selector: 'node:selected',
+      style: { 'border-color': t.selection, 'border-width': 3.5, 'overlay-opacity': 0 },
+    },
+    {
+      selector: 'edge:selected',
+      style: { 'underlay-color': t.selection, 'underlay-opacity': 0.18, 'underlay-padding': 5, 'overlay-opacity': 0 },
+    },
+  ];
+  return style;
+}
