@@ -34,7 +34,10 @@ export default ts.config(
           patterns: [
             { group: ['svelte', 'svelte/*', '*.svelte'], message: 'src/core must not depend on Svelte.' },
             { group: ['cytoscape', 'cytoscape-*'], message: 'src/core must not depend on Cytoscape.' },
-            { group: ['**/ui/**', '**/render/**', '**/export/**'], message: 'src/core must not import the UI or renderer.' },
+            {
+              group: ['**/ui/**', '**/render/**', '**/export/**'],
+              message: 'src/core must not import the UI or renderer.',
+            },
           ],
         },
       ],
@@ -46,7 +49,11 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['cytoscape', 'cytoscape-*'], message: 'Only src/render/ may import Cytoscape.' }] },
+        {
+          patterns: [
+            { group: ['cytoscape', 'cytoscape-*'], message: 'Only src/render/ may import Cytoscape.' },
+          ],
+        },
       ],
     },
   },

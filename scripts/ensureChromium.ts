@@ -17,7 +17,10 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
     log("Chromium not found: installing Debian's chromium package for the browser tests (about 20 s)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      stdio: 'inherit',
+      env,
+    });
     const installed = findChromium();
     if (installed) return installed;
   }

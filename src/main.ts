@@ -6,6 +6,7 @@ import { ExplorerState } from './ui/state/explorer.svelte';
 
 const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
 const explorer = new ExplorerState(prefersDark ? 'dark' : 'light');
-explorer.loadBundled();
+const requested = new URLSearchParams(window.location.search).get('graph');
+if (!requested || !explorer.loadBundled(`${requested}.json`)) explorer.loadBundled();
 
 mount(App, { target: document.getElementById('app')!, props: { state: explorer } });

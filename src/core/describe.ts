@@ -12,9 +12,11 @@ export function claimSentence(graph: Graph, edge: ClaimEdge): string {
 
 /** "27 Oct 2023 · Confirmed · Material conflict". */
 export function claimFacts(edge: ClaimEdge): string {
-  return [formatTime(edge.time), CERTAINTIES[edge.certainty].label, CATEGORIES[edgeCategory(edge)].label].join(
-    ' · ',
-  );
+  return [
+    formatTime(edge.time),
+    CERTAINTIES[edge.certainty].label,
+    CATEGORIES[edgeCategory(edge)].label,
+  ].join(' · ');
 }
 
 /** Who asserts the claim, falling back to the publisher of its first source. */

@@ -75,4 +75,3 @@ export function graphElements(graph: Graph): GraphElement[] {
   });
   return [...nodes, ...edges];
 }
-

@@ -351,9 +351,7 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * When a relation held. Either one `date`, or a `start` with an optional `end`; a `start` without
  * an `end` is ongoing. `circa` marks dates the source gives only approximately ("eight years ago").
  */
-export type TimeSpec =
-  | { date: string; circa?: boolean }
-  | { start: string; end?: string; circa?: boolean };
+export type TimeSpec = { date: string; circa?: boolean } | { start: string; end?: string; circa?: boolean };
 
 export interface Source {
   id: string;

@@ -63,9 +63,7 @@ export const TimeSchema = z
   .strictObject({
     date: partialDate.optional().describe('When a one-off event happened.'),
     start: partialDate.optional().describe('When a lasting relation began.'),
-    end: partialDate
-      .optional()
-      .describe('When a lasting relation ended; leave out while it is ongoing.'),
+    end: partialDate.optional().describe('When a lasting relation ended; leave out while it is ongoing.'),
     circa: z.boolean().optional().describe('True when the source gives the date only approximately.'),
   })
   .describe('Either "date", or "start" with an optional "end".');

@@ -65,9 +65,7 @@ export type LoadResult = { ok: true; graph: Graph } | { ok: false; issues: Graph
 
 /** `edges[12].target` from `['edges', 12, 'target']`. */
 export function formatPath(path: readonly PathSegment[]): string {
-  return path
-    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`))
-    .join('');
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
 }
 
 /** One line per issue: `file:line:col edges[3].target: message (code)`. */
@@ -122,7 +120,10 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-function fromZod(issue: z.core.$ZodIssue, raw: unknown): { code: IssueCode; path: PathSegment[]; message: string } {
+function fromZod(
+  issue: z.core.$ZodIssue,
+  raw: unknown,
+): { code: IssueCode; path: PathSegment[]; message: string } {
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   const key = path[path.length - 1];
   const value = valueAt(raw, path);
@@ -158,15 +159,32 @@ function fromZod(issue: z.core.$ZodIssue, raw: unknown): { code: IssueCode; path
         };
       }
       if (typeof key === 'string' && DATE_KEYS.has(key)) {
-        return { code: 'bad-date', path, message: `${describe(value)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD` };
+        return {
+          code: 'bad-date',
+          path,
+          message: `${describe(value)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`,
+        };
       }
       return { code: 'invalid-value', path, message: `${describe(value)} is not a valid ${issue.format}` };
     case 'too_small':
-      if (issue.origin === 'array') return { code: 'invalid-value', path, message: `needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}` };
+      if (issue.origin === 'array')
+        return {
+          code: 'invalid-value',
+          path,
+          message: `needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`,
+        };
       if (issue.origin === 'string') return { code: 'invalid-value', path, message: 'must not be empty' };
-      return { code: 'invalid-value', path, message: `must be at least ${issue.minimum}, found ${describe(value)}` };
+      return {
+        code: 'invalid-value',
+        path,
+        message: `must be at least ${issue.minimum}, found ${describe(value)}`,
+      };
     case 'too_big':
-      return { code: 'invalid-value', path, message: `must be at most ${issue.maximum}, found ${describe(value)}` };
+      return {
+        code: 'invalid-value',
+        path,
+        message: `must be at most ${issue.maximum}, found ${describe(value)}`,
+      };
     default:
       return { code: 'invalid-value', path, message: issue.message };
   }
@@ -190,7 +208,8 @@ function suggest(value: string, allowed: readonly string[]): string {
     .map((a) => ({ a, d: editDistance(value.toLowerCase(), a) }))
     .sort((x, y) => x.d - y.d);
   const best = ranked[0];
-  const hint = best && best.d <= Math.max(2, Math.floor(value.length / 3)) ? `did you mean "${best.a}"? ` : '';
+  const hint =
+    best && best.d <= Math.max(2, Math.floor(value.length / 3)) ? `did you mean "${best.a}"? ` : '';
   return `${hint}expected one of: ${allowed.join(', ')}`;
 }
 
@@ -226,9 +245,17 @@ function checkReferences(file: Sound, report: Report): void {
     if (!s) return;
     const first = sourceIds.get(s.id);
     if (first !== undefined) {
-      report('duplicate-id', ['sources', i, 'id'], `source id "${s.id}" is already used at sources[${first}].id`);
+      report(
+        'duplicate-id',
+        ['sources', i, 'id'],
+        `source id "${s.id}" is already used at sources[${first}].id`,
+      );
     } else sourceIds.set(s.id, i);
-    if (s.published !== undefined && PARTIAL_DATE_PATTERN.test(s.published) && !parsePartialDate(s.published)) {
+    if (
+      s.published !== undefined &&
+      PARTIAL_DATE_PATTERN.test(s.published) &&
+      !parsePartialDate(s.published)
+    ) {
       report('bad-date', ['sources', i, 'published'], `"${s.published}" is not a calendar date`);
     }
   });
@@ -250,7 +277,11 @@ function checkReferences(file: Sound, report: Report): void {
       if (p === n.id) {
         if (!chain.some((c) => onReportedCycle.has(c))) {
           chain.forEach((c) => onReportedCycle.add(c));
-          report('parent-cycle', ['nodes', i, 'parent'], `parents go round in a circle: ${[...chain, p].join(' → ')}`);
+          report(
+            'parent-cycle',
+            ['nodes', i, 'parent'],
+            `parents go round in a circle: ${[...chain, p].join(' → ')}`,
+          );
         }
         break;
       }
@@ -263,11 +294,16 @@ function checkReferences(file: Sound, report: Report): void {
   file.edges.forEach((e, i) => {
     if (!e) return;
     for (const end of ['source', 'target'] as const) {
-      if (!parentOf.has(e[end])) report('missing-node', ['edges', i, end], `${end} "${e[end]}" is not a node in this file`);
+      if (!parentOf.has(e[end]))
+        report('missing-node', ['edges', i, end], `${end} "${e[end]}" is not a node in this file`);
     }
     e.evidence.forEach((ev, j) => {
       if (ev && !sourceIds.has(ev.source)) {
-        report('unknown-source', ['edges', i, 'evidence', j, 'source'], `source "${ev.source}" is not in "sources"`);
+        report(
+          'unknown-source',
+          ['edges', i, 'evidence', j, 'source'],
+          `source "${ev.source}" is not in "sources"`,
+        );
       }
     });
     if (e.time) checkTime(e.time, ['edges', i, 'time'], report);
@@ -400,7 +436,9 @@ function structurallySound(raw: object): Sound | undefined {
         : undefined,
     ),
     sources: r.sources.map((s) =>
-      obj(s) && isStr(s.id) ? { id: s.id, published: isStr(s.published) ? s.published : undefined } : undefined,
+      obj(s) && isStr(s.id)
+        ? { id: s.id, published: isStr(s.published) ? s.published : undefined }
+        : undefined,
     ),
   };
 }

@@ -43,7 +43,10 @@ export const CATEGORY_COLOUR: Record<Category, string> = {
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
-export const CERTAINTY_LINE: Record<Certainty, { style: LineStyle; dash: [number, number]; opacity: number }> = {
+export const CERTAINTY_LINE: Record<
+  Certainty,
+  { style: LineStyle; dash: [number, number]; opacity: number }
+> = {
   confirmed: { style: 'solid', dash: [1, 0], opacity: 1 },
   reported: { style: 'dashed', dash: [10, 4], opacity: 1 },
   claimed: { style: 'dashed', dash: [6, 4], opacity: 1 },

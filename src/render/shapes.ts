@@ -61,7 +61,9 @@ export function shapePath(shape: NodeShape, cx: number, cy: number, width: numbe
   const ry = height / 2;
   const poly = POLYGONS[shape];
   if (poly) {
-    return poly.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${f(cx + x * rx)},${f(cy + y * ry)}`).join('') + 'Z';
+    return (
+      poly.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${f(cx + x * rx)},${f(cy + y * ry)}`).join('') + 'Z'
+    );
   }
   if (shape === 'ellipse') {
     return `M${f(cx - rx)},${f(cy)}A${f(rx)},${f(ry)} 0 1 0 ${f(cx + rx)},${f(cy)}A${f(rx)},${f(ry)} 0 1 0 ${f(cx - rx)},${f(cy)}Z`;

@@ -97,7 +97,12 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
     },
     {
       selector: 'edge:selected',
-      style: { 'underlay-color': t.selection, 'underlay-opacity': 0.18, 'underlay-padding': 5, 'overlay-opacity': 0 },
+      style: {
+        'underlay-color': t.selection,
+        'underlay-opacity': 0.18,
+        'underlay-padding': 5,
+        'overlay-opacity': 0,
+      },
     },
   ];
   return style;

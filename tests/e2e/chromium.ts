@@ -22,7 +22,9 @@ export interface Session {
 }
 
 /** A browser context on a throw-away profile; `close()` removes the profile. */
-export async function launch(options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+export async function launch(
+  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<Session> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensureChromium.ts` first.');
   const profile = mkdtempSync(join(tmpdir(), 'actor-graph-chromium-'));

@@ -62,20 +62,7 @@ export function timeSpan(time: TimeSpec | undefined): TimeSpan | undefined {
   return end && { from: start.from, to: end.to, ongoing: false, circa };
 }
 
-const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A partial date for people: "2023", "Oct 2023", "27 Oct 2023". Invalid text is returned as is. */
 export function formatPartialDate(text: string): string {

@@ -1,0 +1,142 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, loadGraphText, validateGraph, type IssueCode } from './validate';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+/** Each fixture in fixtures/invalid/ has exactly one problem: the code is its file name. */
+const EXPECTED: Record<string, { path: string; line?: number }> = {
+  'invalid-json': { path: '', line: 7 },
+  'unsupported-format': { path: 'format' },
+  'unsupported-version': { path: 'version' },
+  'missing-field': { path: 'edges[0].certainty' },
+  'wrong-type': { path: 'nodes[0].aliases' },
+  'unknown-field': { path: 'edges[0].evidance' },
+  'invalid-value': { path: 'edges[0].evidence' },
+  'bad-id': { path: 'edges[0].id' },
+  'unknown-kind': { path: 'nodes[2].kind' },
+  'unknown-relation': { path: 'edges[0].relation' },
+  'unknown-certainty': { path: 'edges[0].certainty' },
+  'unknown-category': { path: 'edges[0].category' },
+  'duplicate-id': { path: 'nodes[3].id' },
+  'missing-node': { path: 'edges[0].target' },
+  'parent-cycle': { path: 'nodes[1].parent' },
+  'unknown-source': { path: 'edges[0].evidence[0].source' },
+  'bad-date': { path: 'edges[0].time.date' },
+  'bad-time': { path: 'edges[0].time' },
+  'end-before-start': { path: 'edges[0].time.end' },
+};
+
+describe('validation fixtures', () => {
+  it('has one fixture per issue code, and nothing else', () => {
+    const files = readdirSync(join(FIXTURES, 'invalid')).map((f) => f.replace(/\.json$/, ''));
+    expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s is reported with its path', (code, { path, line }) => {
+    const result = loadGraphText(read(`invalid/${code}.json`), `invalid/${code}.json`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.code, i.path])).toEqual([[code as IssueCode, path]]);
+    const [issue] = result.issues;
+    expect(issue!.file).toBe(`invalid/${code}.json`);
+    expect(issue!.line).toBeGreaterThan(0);
+    if (line !== undefined) expect(issue!.line).toBe(line);
+  });
+
+  it('accepts the minimal valid file and indexes it', () => {
+    const result = loadGraphText(read('valid-minimal.json'), 'valid-minimal.json');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.graph.nodeById.get('irgc')?.parent).toBe('iran');
+    expect(result.graph.edgeById.get('us-deters-iran')?.relation).toBe('deters');
+    expect(result.graph.sourceById.get('nyt')?.publisher).toBe('The New York Times');
+  });
+});
+
+describe('a file with several problems', () => {
+  it('reports all of them at once, in file order, each with its line', () => {
+    const result = loadGraphText(read('three-problems.json'), 'three-problems.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.code, i.path])).toEqual([
+      ['duplicate-id', 'nodes[3].id'],
+      ['missing-node', 'edges[0].target'],
+      ['unknown-relation', 'edges[1].relation'],
+    ]);
+    const lines = result.issues.map((i) => i.line!);
+    expect([...lines].sort((a, b) => a - b)).toEqual(lines);
+  });
+
+  it('formats each issue as file:line:column path: message (code)', () => {
+    const result = loadGraphText(read('three-problems.json'), 'graph/three.json');
+    if (result.ok) throw new Error('expected problems');
+    const text = result.issues.map(formatIssue);
+    expect(text[1]).toMatch(
+      /^graph\/three\.json:\d+:\d+ edges\[0\]\.target: target "hezbollah" is not a node/,
+    );
+    expect(text[2]).toContain('(unknown-relation)');
+  });
+});
+
+describe('validateGraph on values', () => {
+  const base = JSON.parse(read('valid-minimal.json'));
+
+  it('rejects a value that is not an object', () => {
+    const result = validateGraph([], 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => i.code)).toEqual(['wrong-type']);
+  });
+
+  it('suggests the nearest relation for a typo', () => {
+    const file = structuredClone(base);
+    file.edges[0].relation = 'detters';
+    const result = validateGraph(file, 'x.json');
+    if (result.ok) throw new Error('expected problems');
+    expect(result.issues[0]!.message).toContain('did you mean "deters"?');
+  });
+
+  it('treats node and edge ids as one namespace, as the renderer does', () => {
+    const file = structuredClone(base);
+    file.edges[0].id = 'iran';
+    const result = validateGraph(file, 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([
+      ['duplicate-id', 'edges[0].id'],
+    ]);
+  });
+
+  it('reports a parent cycle once, not once per member', () => {
+    const file = structuredClone(base);
+    file.nodes[0].parent = 'iran';
+    file.nodes[1].parent = 'irgc';
+    const result = validateGraph(file, 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => i.code)).toEqual(['parent-cycle']);
+  });
+
+  it('accepts an ongoing relation and one that ends in the month it starts', () => {
+    const file = structuredClone(base);
+    file.edges[0].time = { start: '2023-10' };
+    expect(validateGraph(file, 'x.json').ok).toBe(true);
+    file.edges[0].time = { start: '2023-10-07', end: '2023-10' };
+    expect(validateGraph(file, 'x.json').ok).toBe(true);
+  });
+
+  it('keeps reporting reference problems when other entries are malformed', () => {
+    const file = structuredClone(base);
+    file.nodes.splice(1, 0, 42);
+    file.edges[0].target = 'nowhere';
+    const result = validateGraph(file, 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([
+      ['wrong-type', 'nodes[1]'],
+      ['missing-node', 'edges[0].target'],
+    ]);
+  });
+
+  it('never changes the value it validates', () => {
+    const file = structuredClone(base);
+    const before = JSON.stringify(file);
+    validateGraph(file, 'x.json');
+    expect(JSON.stringify(file)).toBe(before);
+  });
+});
