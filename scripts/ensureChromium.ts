@@ -17,7 +17,7 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
     log("Chromium not found: installing Debian's chromium package for the browser tests (about 20 s)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation', 'fonts-dejavu-core'], {
       stdio: 'inherit',
       env,
     });
