@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaText, SCHEMA_PATH } from '../../scripts/schema';
+import { schemaText, SCHEMA_PATH } from '../cli/schema';
 import { CERTAINTY_IDS, NODE_KIND_IDS, RELATION_IDS } from './model';
 
 describe('graph/schema.json', () => {

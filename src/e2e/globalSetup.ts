@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { preview, type PreviewServer } from 'vite';
-import { ensureChromium } from '../../scripts/ensureChromium';
+import { ensureChromium } from '../cli/ensureChromium';
 
 let server: PreviewServer | undefined;
 

@@ -2,7 +2,7 @@
 // and prints every problem with file, line and path; exits 1 when any file has problems.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatIssue, loadGraphText } from '../src/core/validate';
+import { formatIssue, loadGraphText } from '../core/validate';
 
 const args = process.argv.slice(2);
 const files =

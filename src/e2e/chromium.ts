@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { findChromium } from '../../scripts/chromiumPath';
+import { findChromium } from '../cli/chromiumPath';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -26,7 +26,7 @@ export async function launch(
   options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<Session> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensureChromium.ts` first.');
+  if (!executablePath) throw new Error('Chromium not found: run `npx tsx src/cli/ensureChromium.ts` first.');
   const profile = mkdtempSync(join(tmpdir(), 'actor-graph-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,

@@ -1,6 +1,6 @@
 // `npm run schema`: writes graph/schema.json from the definitions in src/core/schema.ts.
 import { writeFileSync } from 'node:fs';
-import { graphJsonSchema } from '../src/core/schema';
+import { graphJsonSchema } from '../core/schema';
 
 export const SCHEMA_PATH = 'graph/schema.json';
 
