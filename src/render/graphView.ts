@@ -139,6 +139,14 @@ export class GraphView {
     return structural;
   }
 
+  /**
+   * The Cytoscape instance, for the other modules of src/render (e.g. capturing the drawn scene for
+   * export). Code outside src/render must not use it.
+   */
+  get cy(): Core {
+    return this.#cy;
+  }
+
   /** Lays the graph out with fCoSE, deterministically. */
   layout(): void {
     if (this.#cy.nodes().empty()) return;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { decodeView, encodeView } from './permalink';
+import { defaultView, type ViewState } from './viewState';
+
+describe('permalinks', () => {
+  it('encode the default view as just the graph', () => {
+    expect(encodeView(defaultView('us-iran-2023-10')).toString()).toBe('g=us-iran-2023-10');
+  });
+
+  it('round-trip every part of a view', () => {
+    const view: ViewState = {
+      graph: 'us-iran-2023-10',
+      selected: { type: 'edge', id: 'us-strikes-syria-munitions-depots-2023-10-27' },
+      focus: { depth: 2, direction: 'out', isolate: true },
+      filters: {
+        kinds: ['person', 'facility'],
+        categories: ['verbal-cooperation'],
+        relations: ['meets'],
+        certainties: ['denied'],
+        asserters: ['John F. Kirby, White House spokesman', 'U.S. officials'],
+      },
+      time: { mode: 'window', from: '2023-01-01', to: '2023-10-06', undated: 'hide' },
+      path: { from: 'hezbollah', to: 'united-states', directed: true },
+      collapsed: ['iran', 'united-states'],
+      bundle: false,
+      layout: 'concentric',
+      viewport: { zoom: 1.25, x: -40.5, y: 12 },
+    };
+    const query = encodeView(view).toString();
+    const decoded = decodeView(query);
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.view).toEqual({
+      ...view,
+      filters: { ...view.filters, kinds: ['facility', 'person'] },
+    });
+  });
+
+  it('decode an "as of" date', () => {
+    expect(decodeView('g=x-y&t=asOf:2023-10-06').view?.time).toEqual({
+      mode: 'asOf',
+      to: '2023-10-06',
+      undated: 'show',
+    });
+  });
+
+  it('drop values they cannot use and say which', () => {
+    const { view, problems } = decodeView(
+      'g=us-iran&depth=7&hk=person,robot&t=asOf:yesterday&layout=spiral&vp=a,b,c&sel=node:iran',
+    );
+    expect(view?.focus.depth).toBe(1);
+    expect(view?.filters.kinds).toEqual(['person']);
+    expect(view?.time.mode).toBe('all');
+    expect(view?.layout).toBe('fcose');
+    expect(view?.viewport).toBeUndefined();
+    expect(view?.selected).toBeNull();
+    expect(problems).toEqual([
+      'sel: "node:iran" is not n:<actor id> or e:<relation id>',
+      'depth: "7" is not 1, 2 or 3',
+      'hk: "robot" is not a known kind',
+      't: "asOf:yesterday" is not asOf:YYYY-MM-DD or window:YYYY-MM-DD..YYYY-MM-DD',
+      'layout: "spiral" is not one of fcose, concentric, breadthfirst, circle, grid, manual',
+      'vp: "a,b,c" is not zoom,x,y',
+    ]);
+  });
+
+  it('name no view without a graph, and refuse a graph id that is not one', () => {
+    expect(decodeView('sel=n:iran')).toEqual({ view: undefined, problems: [] });
+    expect(decodeView('g=../etc/passwd').problems).toEqual(['g: "../etc/passwd" is not a graph id']);
+  });
+});

@@ -1,0 +1,142 @@
+// Encodes a view state as URL query parameters and back, so a shared link opens the same view.
+// Decoding never throws: values it cannot use are dropped and reported.
+import { CATEGORY_IDS, CERTAINTY_IDS, ID_PATTERN, NODE_KIND_IDS, RELATION_IDS } from '../model';
+import { parsePartialDate } from '../time/partialDate';
+import { LAYOUTS, defaultView, type Direction, type ViewState } from './viewState';
+
+const LIST_PARAMS = {
+  hk: { key: 'kinds', allowed: NODE_KIND_IDS },
+  hc: { key: 'categories', allowed: CATEGORY_IDS },
+  hr: { key: 'relations', allowed: RELATION_IDS },
+  hy: { key: 'certainties', allowed: CERTAINTY_IDS },
+} as const;
+
+/** Query parameters for `view`; parameters at their default are left out. */
+export function encodeView(view: ViewState): URLSearchParams {
+  const p = new URLSearchParams();
+  const d = defaultView(view.graph);
+  p.set('g', view.graph);
+  if (view.selected) p.set('sel', `${view.selected.type === 'node' ? 'n' : 'e'}:${view.selected.id}`);
+  if (view.focus.depth !== d.focus.depth) p.set('depth', String(view.focus.depth));
+  if (view.focus.direction !== d.focus.direction) p.set('dir', view.focus.direction);
+  if (view.focus.isolate) p.set('iso', '1');
+  for (const [param, { key }] of Object.entries(LIST_PARAMS)) {
+    const values = view.filters[key];
+    if (values.length > 0) p.set(param, [...values].sort().join(','));
+  }
+  for (const a of [...view.filters.asserters].sort()) p.append('ha', a);
+  if (view.time.mode === 'asOf' && view.time.to) p.set('t', `asOf:${view.time.to}`);
+  if (view.time.mode === 'window' && view.time.from && view.time.to) {
+    p.set('t', `window:${view.time.from}..${view.time.to}`);
+  }
+  if (view.time.undated !== d.time.undated) p.set('und', view.time.undated);
+  if (view.path) {
+    p.set('path', `${view.path.from}~${view.path.to}`);
+    if (view.path.directed) p.set('pd', '1');
+  }
+  if (view.collapsed.length > 0) p.set('col', [...view.collapsed].sort().join(','));
+  if (!view.bundle) p.set('bundle', '0');
+  if (view.layout !== d.layout) p.set('layout', view.layout);
+  if (view.viewport) {
+    const { zoom, x, y } = view.viewport;
+    p.set('vp', `${round(zoom, 3)},${round(x, 1)},${round(y, 1)}`);
+  }
+  return p;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+export interface DecodedView {
+  /** The view the parameters describe, or undefined when they name no graph. */
+  view: ViewState | undefined;
+  /** One line per parameter value that could not be used, e.g. `depth: "7" is not 1, 2 or 3`. */
+  problems: string[];
+}
+
+const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parsePartialDate(s) !== undefined;
+const isId = (s: string) => ID_PATTERN.test(s);
+
+/** Reads a view from query parameters (`?g=…&sel=…`). Unknown parameters are ignored. */
+export function decodeView(query: string | URLSearchParams): DecodedView {
+  const p = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const problems: string[] = [];
+  const graph = p.get('g');
+  if (graph === null) return { view: undefined, problems };
+  if (!isId(graph)) return { view: undefined, problems: [`g: "${graph}" is not a graph id`] };
+  const view = defaultView(graph);
+  const bad = (param: string, value: string, why: string) => problems.push(`${param}: "${value}" ${why}`);
+
+  const sel = p.get('sel');
+  if (sel !== null) {
+    const m = /^([ne]):(.+)$/.exec(sel);
+    if (m && isId(m[2]!)) view.selected = { type: m[1] === 'n' ? 'node' : 'edge', id: m[2]! };
+    else bad('sel', sel, 'is not n:<actor id> or e:<relation id>');
+  }
+  const depth = p.get('depth');
+  if (depth !== null) {
+    if (depth === '1' || depth === '2' || depth === '3') view.focus.depth = Number(depth) as 1 | 2 | 3;
+    else bad('depth', depth, 'is not 1, 2 or 3');
+  }
+  const dir = p.get('dir');
+  if (dir !== null) {
+    if (dir === 'in' || dir === 'out' || dir === 'both') view.focus.direction = dir as Direction;
+    else bad('dir', dir, 'is not in, out or both');
+  }
+  view.focus.isolate = p.get('iso') === '1';
+
+  for (const [param, { key, allowed }] of Object.entries(LIST_PARAMS)) {
+    const raw = p.get(param);
+    if (!raw) continue;
+    const values: string[] = [];
+    for (const v of raw.split(',')) {
+      if ((allowed as readonly string[]).includes(v)) values.push(v);
+      else bad(param, v, `is not a known ${key.replace(/ies$/, 'y').replace(/s$/, '')}`);
+    }
+    (view.filters[key] as string[]) = values;
+  }
+  view.filters.asserters = p.getAll('ha').filter((a) => a.trim() !== '');
+
+  const t = p.get('t');
+  if (t !== null) {
+    const asOf = /^asOf:(.+)$/.exec(t);
+    const win = /^window:(.+)\.\.(.+)$/.exec(t);
+    if (asOf && isDay(asOf[1]!)) view.time = { ...view.time, mode: 'asOf', to: asOf[1]! };
+    else if (win && isDay(win[1]!) && isDay(win[2]!) && win[1]! <= win[2]!) {
+      view.time = { ...view.time, mode: 'window', from: win[1]!, to: win[2]! };
+    } else bad('t', t, 'is not asOf:YYYY-MM-DD or window:YYYY-MM-DD..YYYY-MM-DD');
+  }
+  const und = p.get('und');
+  if (und !== null) {
+    if (und === 'show' || und === 'hide') view.time.undated = und;
+    else bad('und', und, 'is not show or hide');
+  }
+  const path = p.get('path');
+  if (path !== null) {
+    const m = /^(.+)~(.+)$/.exec(path);
+    if (m && isId(m[1]!) && isId(m[2]!))
+      view.path = { from: m[1]!, to: m[2]!, directed: p.get('pd') === '1' };
+    else bad('path', path, 'is not <actor id>~<actor id>');
+  }
+  const col = p.get('col');
+  if (col) {
+    view.collapsed = col.split(',').filter((id) => isId(id) || (bad('col', id, 'is not an actor id'), false));
+  }
+  if (p.get('bundle') === '0') view.bundle = false;
+  const layout = p.get('layout');
+  if (layout !== null) {
+    if ((LAYOUTS as readonly string[]).includes(layout)) view.layout = layout as ViewState['layout'];
+    else bad('layout', layout, `is not one of ${LAYOUTS.join(', ')}`);
+  }
+  const vp = p.get('vp');
+  if (vp !== null) {
+    const parts = vp.split(',').map(Number);
+    const [zoom, x, y] = parts;
+    if (parts.length === 3 && parts.every(Number.isFinite) && zoom! > 0)
+      view.viewport = { zoom: zoom!, x: x!, y: y! };
+    else bad('vp', vp, 'is not zoom,x,y');
+  }
+  return { view, problems };
+}

@@ -1,0 +1,97 @@
+// The one serialisable object that says what the explorer shows of a graph: selection, focus,
+// filters, time, path, collapsed groups, layout and viewport. Everything on screen is a pure
+// function of the curated graph and this state.
+import type { Category, Certainty, NodeKind, Relation } from '../model';
+
+export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid', 'manual'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+export const LAYOUT_LABELS: Record<LayoutName, string> = {
+  fcose: 'Force-directed (fCoSE)',
+  concentric: 'Concentric by degree',
+  breadthfirst: 'Breadth-first from selection',
+  circle: 'Circle',
+  grid: 'Grid',
+  manual: 'My arrangement',
+};
+
+export type Direction = 'in' | 'out' | 'both';
+
+export type SelectedRef = { type: 'node' | 'edge'; id: string } | null;
+
+export interface Focus {
+  /** How many steps out from the selected actor count as its neighbourhood, 1 … 3. */
+  depth: 1 | 2 | 3;
+  /** Follow relations pointing into the actor, out of it, or both. */
+  direction: Direction;
+  /** Show only the neighbourhood instead of dimming the rest. */
+  isolate: boolean;
+}
+
+export interface Filters {
+  /** Hidden values; empty lists show everything. */
+  kinds: NodeKind[];
+  categories: Category[];
+  relations: Relation[];
+  certainties: Certainty[];
+  /** Hidden "who asserts it" values, as written in `attributedTo` (or the source's own reporting). */
+  asserters: string[];
+}
+
+export type TimeMode = 'all' | 'asOf' | 'window';
+
+export interface TimeFilter {
+  /** all: every relation; asOf: relations begun by `to`; window: relations overlapping `from`…`to`. */
+  mode: TimeMode;
+  /** `YYYY-MM-DD`, start of the window (window mode). */
+  from?: string;
+  /** `YYYY-MM-DD`, the "as of" date or the end of the window. */
+  to?: string;
+  /** Whether relations without a date stay visible while a time filter is on. */
+  undated: 'show' | 'hide';
+}
+
+export interface PathRequest {
+  from: string;
+  to: string;
+  /** Follow relations only in their direction (source → target). */
+  directed: boolean;
+}
+
+export interface Viewport {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+export interface ViewState {
+  /** Id of the graph shown (its file name in graph/ without `.json`). */
+  graph: string;
+  selected: SelectedRef;
+  focus: Focus;
+  filters: Filters;
+  time: TimeFilter;
+  path: PathRequest | null;
+  /** Ids of group nodes collapsed into one node. */
+  collapsed: string[];
+  /** Show several claims between the same two actors as one line with a count. */
+  bundle: boolean;
+  layout: LayoutName;
+  /** Where the camera is; absent means "fit the graph". */
+  viewport?: Viewport;
+}
+
+/** The view of a graph when nothing has been chosen yet. */
+export function defaultView(graph: string): ViewState {
+  return {
+    graph,
+    selected: null,
+    focus: { depth: 1, direction: 'both', isolate: false },
+    filters: { kinds: [], categories: [], relations: [], certainties: [], asserters: [] },
+    time: { mode: 'all', undated: 'show' },
+    path: null,
+    collapsed: [],
+    bundle: true,
+    layout: 'fcose',
+  };
+}
