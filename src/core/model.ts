@@ -90,6 +90,14 @@ export const RELATIONS = {
     cameo: '190',
     description: 'Uses armed force: rockets, drones, raids, fighting.',
   },
+  // CAMEO codes whoever orders a use of force as the actor of the fight itself (19, Goldstein −10).
+  'authorises-force': {
+    verb: 'authorises force against',
+    category: 'material-conflict',
+    intensity: -10,
+    cameo: '19',
+    description: 'Approves or orders a use of force against the target, e.g. a president approving strikes.',
+  },
   kills: {
     verb: 'kills',
     category: 'material-conflict',
@@ -245,6 +253,15 @@ export const RELATIONS = {
     intensity: 1,
     cameo: '04',
     description: 'Can sway the decisions of another actor.',
+  },
+  // Judging another actor is neither cooperation nor conflict: coded as a statement (01, weight 0).
+  assesses: {
+    verb: 'assesses',
+    category: 'verbal-cooperation',
+    intensity: 0,
+    cameo: '01',
+    description:
+      'Makes an intelligence or analytic judgement about another actor; the judgement is the summary.',
   },
   'part-of': {
     verb: 'is part of',
