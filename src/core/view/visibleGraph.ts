@@ -1,0 +1,271 @@
+// What the canvas shows for a graph and a view state: which actors and claims are drawn, how they are
+// grouped and bundled, and which are highlighted or dimmed. Pure: the graph is never changed.
+import { graphElements, type EdgeElement, type GraphElement, type NodeElement } from '../elements';
+import { edgePassesFilters } from '../filters/edgeFilter';
+import { neighbourhood } from '../focus/neighbourhood';
+import { collapseGroups } from '../groups/collapse';
+import { RELATIONS, type ClaimEdge } from '../model';
+import { shortestPaths, type Link, type PathResult } from '../paths/shortestPaths';
+import { edgeInTime } from '../time/timeFilter';
+import type { Graph } from '../validate';
+import type { ViewState } from './viewState';
+
+export interface ShownCounts {
+  actors: { shown: number; total: number };
+  relations: { shown: number; total: number };
+}
+
+export interface PathView extends PathResult {
+  /** The actors the path runs between, as drawn (a member of a collapsed group is the group). */
+  from: string;
+  to: string;
+}
+
+export interface VisibleGraph {
+  /** Elements to draw, nodes first, each with its highlight classes. */
+  elements: GraphElement[];
+  counts: ShownCounts;
+  /** For every claim drawn, the id of the element that draws it (its own, or its bundle's). */
+  drawnAs: Map<string, string>;
+  /** Claims drawn by each bundle element. */
+  bundles: Map<string, string[]>;
+  /** The shortest paths, when a path is asked for and both ends are shown. */
+  path?: PathView;
+  /** Things the user should know about the view, e.g. a selected actor hidden by a filter. */
+  notices: string[];
+}
+
+/** Id of the element that bundles the claims from `source` to `target`. */
+export function bundleId(source: string, target: string): string {
+  return `bundle--${source}--${target}`;
+}
+
+function edgeFiltersActive(view: ViewState): boolean {
+  const f = view.filters;
+  return (
+    f.categories.length + f.relations.length + f.certainties.length + f.asserters.length > 0 ||
+    view.time.mode !== 'all'
+  );
+}
+
+/** Computes what to draw. Ids in the view that the graph does not have are ignored (with a notice). */
+export function visibleGraph(graph: Graph, view: ViewState): VisibleGraph {
+  const notices: string[] = [];
+  const { file } = graph;
+  const base = graphElements(graph);
+  const nodeEls = new Map<string, NodeElement>();
+  const edgeEls = new Map<string, EdgeElement>();
+  for (const el of base) {
+    if (el.group === 'nodes') nodeEls.set(el.data.id, el);
+    else edgeEls.set(el.data.id, el);
+  }
+
+  // 1. Collapsed groups: members are drawn as their group.
+  const collapse = collapseGroups(file.nodes, view.collapsed);
+  const rep = (id: string) => collapse.representative.get(id) ?? id;
+
+  // 2. Actors hidden by kind, and members of collapsed groups.
+  const kindHidden = new Set(view.filters.kinds);
+  const candidate = new Set(
+    file.nodes.filter((n) => !kindHidden.has(n.kind) && rep(n.id) === n.id).map((n) => n.id),
+  );
+
+  // 3. Claims that pass the filters and time, between two drawn actors that are not one group.
+  const claims: ClaimEdge[] = [];
+  for (const e of file.edges) {
+    if (!edgePassesFilters(e, view.filters) || !edgeInTime(e, view.time)) continue;
+    if (kindHidden.has(nodeKind(graph, e.source)) || kindHidden.has(nodeKind(graph, e.target))) continue;
+    const s = rep(e.source);
+    const t = rep(e.target);
+    if (s === t || !candidate.has(s) || !candidate.has(t)) continue;
+    claims.push(e);
+  }
+  let links: Link[] = claims.map((e) => ({ id: e.id, source: rep(e.source), target: rep(e.target) }));
+
+  // 4. With a relation filter or time on, actors left without any relation are hidden too.
+  const parentOf = (id: string) => graph.nodeById.get(id)?.parent;
+  let shownNodes = new Set(candidate);
+  if (edgeFiltersActive(view)) {
+    const linked = new Set(links.flatMap((l) => [l.source, l.target]));
+    shownNodes = new Set([...candidate].filter((id) => linked.has(id)));
+    keepAncestors(shownNodes, candidate, parentOf);
+  }
+
+  // 5. Focus on the selection, and the path between two actors.
+  const selectedNode =
+    view.selected?.type === 'node' && graph.nodeById.has(view.selected.id)
+      ? rep(view.selected.id)
+      : undefined;
+  const selectedEdge =
+    view.selected?.type === 'edge' && graph.edgeById.has(view.selected.id) ? view.selected.id : undefined;
+  if (view.selected && !selectedNode && !selectedEdge) {
+    notices.push(
+      `The selected ${view.selected.type === 'node' ? 'actor' : 'relation'} "${view.selected.id}" is not in this graph.`,
+    );
+  }
+  let focusNodes: Set<string> | undefined;
+  let focusLinks: Set<string> | undefined;
+  if (selectedNode && shownNodes.has(selectedNode)) {
+    const hood = neighbourhood(links, selectedNode, view.focus.depth, view.focus.direction);
+    focusNodes = new Set(hood.nodes.keys());
+    focusLinks = hood.links;
+    if (view.focus.isolate) {
+      links = links.filter((l) => focusLinks!.has(l.id));
+      const kept = new Set([...shownNodes].filter((id) => focusNodes!.has(id)));
+      keepAncestors(kept, shownNodes, parentOf);
+      shownNodes = kept;
+    }
+  } else if (selectedNode) {
+    notices.push(`${graph.nodeById.get(selectedNode)!.label} is hidden by the current filters.`);
+  } else if (selectedEdge) {
+    const l = links.find((x) => x.id === selectedEdge);
+    if (l) {
+      focusNodes = new Set([l.source, l.target]);
+      focusLinks = new Set([l.id]);
+    } else notices.push('The selected relation is hidden by the current filters.');
+  }
+
+  let path: PathView | undefined;
+  let pathNodes: Set<string> | undefined;
+  let pathLinks: Set<string> | undefined;
+  if (view.path) {
+    const known = [view.path.from, view.path.to].every((id) => graph.nodeById.has(id));
+    const from = rep(view.path.from);
+    const to = rep(view.path.to);
+    if (!known) notices.push('The path names an actor that is not in this graph.');
+    else if (!shownNodes.has(from) || !shownNodes.has(to)) {
+      notices.push('An end of the path is hidden by the current filters.');
+    } else {
+      path = { from, to, ...shortestPaths(links, from, to, view.path.directed) };
+      pathNodes = new Set([from, to]);
+      pathLinks = new Set();
+      for (const p of path.paths) {
+        for (const hop of p) {
+          pathNodes.add(hop.from).add(hop.to);
+          hop.links.forEach((l) => pathLinks!.add(l.id));
+        }
+      }
+      if (path.length === undefined) {
+        const label = (id: string) => graph.nodeById.get(id)?.label ?? id;
+        notices.push(
+          `No path from ${label(from)} to ${label(to)}${view.path.directed ? ' following the direction of relations' : ''} with what is shown.`,
+        );
+      }
+    }
+  }
+
+  // 6. Elements, with highlight classes. Path highlighting wins over focus.
+  const highlightNodes = pathNodes ?? focusNodes;
+  const highlightLinks = pathLinks ?? focusLinks;
+  const highlightClass = pathNodes ? 'on-path' : 'focus';
+  const containsHighlight = new Set<string>();
+  if (highlightNodes) {
+    for (const id of highlightNodes)
+      for (let p = parentOf(id); p !== undefined; p = parentOf(p)) containsHighlight.add(p);
+  }
+  const elements: GraphElement[] = [];
+  for (const n of file.nodes) {
+    if (!shownNodes.has(n.id)) continue;
+    const el = nodeEls.get(n.id)!;
+    const classes = [...el.classes];
+    const data = { ...el.data };
+    const parent = n.parent;
+    if (parent === undefined || !shownNodes.has(parent)) delete data.parent;
+    const members = collapse.hiddenMembers.get(n.id);
+    if (members) {
+      classes.push('collapsed');
+      data.label = `${n.label} (+${members})`;
+    }
+    if (highlightNodes) {
+      if (highlightNodes.has(n.id)) classes.push(highlightClass);
+      else if (!containsHighlight.has(n.id)) classes.push('faded');
+    }
+    if (n.id === selectedNode) classes.push('focus-root');
+    if (path && (n.id === path.from || n.id === path.to)) classes.push('path-end');
+    elements.push({ group: 'nodes', data, classes });
+  }
+
+  const drawnAs = new Map<string, string>();
+  const bundles = new Map<string, string[]>();
+  const byPair = new Map<string, Link[]>();
+  for (const l of links) {
+    const key = `${l.source}\u0000${l.target}`;
+    const list = byPair.get(key);
+    if (list) list.push(l);
+    else byPair.set(key, [l]);
+  }
+  for (const group of byPair.values()) {
+    const first = group[0]!;
+    const highlighted = highlightLinks && group.some((l) => highlightLinks.has(l.id));
+    const mark = (classes: string[], on: boolean | undefined) => {
+      if (!highlightLinks) return classes;
+      return [...classes, on ? highlightClass : 'faded'];
+    };
+    if (view.bundle && group.length > 1) {
+      const id = bundleId(first.source, first.target);
+      const members = group.map((l) => edgeEls.get(l.id)!);
+      const strongest = members.reduce((a, b) => (b.data.weight > a.data.weight ? b : a));
+      bundles.set(
+        id,
+        group.map((l) => l.id),
+      );
+      group.forEach((l) => drawnAs.set(l.id, id));
+      elements.push({
+        group: 'edges',
+        data: {
+          ...strongest.data,
+          id,
+          source: first.source,
+          target: first.target,
+          label: `${RELATIONS[strongest.data.relation].verb} +${group.length - 1}`,
+        },
+        classes: mark([...strongest.classes, 'bundle'], highlighted),
+      });
+      continue;
+    }
+    for (const l of group) {
+      const el = edgeEls.get(l.id)!;
+      drawnAs.set(l.id, l.id);
+      const rerouted = l.source !== el.data.source || l.target !== el.data.target;
+      elements.push({
+        group: 'edges',
+        data: { ...el.data, source: l.source, target: l.target },
+        classes: mark(rerouted ? [...el.classes, 'rerouted'] : [...el.classes], highlightLinks?.has(l.id)),
+      });
+    }
+  }
+
+  return {
+    elements,
+    counts: {
+      actors: { shown: countActors(shownNodes, collapse.hiddenMembers), total: file.nodes.length },
+      relations: { shown: links.length, total: file.edges.length },
+    },
+    drawnAs,
+    bundles,
+    ...(path ? { path } : {}),
+    notices,
+  };
+}
+
+function nodeKind(graph: Graph, id: string) {
+  return graph.nodeById.get(id)!.kind;
+}
+
+/** Adds to `shown` the ancestors (from `pool`) of its members, so groups keep containing them. */
+function keepAncestors(
+  shown: Set<string>,
+  pool: Set<string>,
+  parentOf: (id: string) => string | undefined,
+): void {
+  for (const id of [...shown]) {
+    for (let p = parentOf(id); p !== undefined && pool.has(p); p = parentOf(p)) shown.add(p);
+  }
+}
+
+/** Actors shown, a collapsed group counting for itself and its hidden members. */
+function countActors(shown: Set<string>, hiddenMembers: Map<string, number>): number {
+  let n = 0;
+  for (const id of shown) n += 1 + (hiddenMembers.get(id) ?? 0);
+  return n;
+}
