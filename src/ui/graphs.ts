@@ -16,4 +16,4 @@ export const BUNDLED_GRAPHS: BundledGraph[] = Object.entries(files)
   .sort((a, b) => a.name.localeCompare(b.name));
 
 /** The graph the explorer opens when nothing else is asked for. */
-export const DEFAULT_GRAPH_NAME = 'sample-abu-kamal-strikes.json';
+export const DEFAULT_GRAPH_NAME = 'us-iran-2023-10.json';
