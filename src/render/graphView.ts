@@ -67,8 +67,8 @@ export const FCOSE_OPTIONS = {
   edgeElasticity: 0.35, // how strongly edges pull
   nestingFactor: 0.6, // shorter edges inside a group
   gravity: 0.3, // pull towards the centre
-  gravityCompound: 1.2, // keep a group's members together
-  gravityRangeCompound: 1.6, // how far that pull reaches
+  gravityCompound: 3, // keep a group's members together (1.2 left groups half empty)
+  gravityRangeCompound: 1, // how far that pull reaches
   numIter: 4000, // upper bound on iterations
   tile: true, // tile disconnected nodes
   tilingPaddingVertical: 24, // px between tiled nodes
