@@ -21,7 +21,13 @@ export default ts.config(
       'no-implied-eval': 'error',
       'no-new-func': 'error',
       'svelte/no-at-html-tags': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Maps and Sets here are built inside derived computations and never mutated afterwards;
+      // reactive state lives in the rune classes, so Svelte's reactive collections add nothing.
+      'svelte/prefer-svelte-reactivity': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

@@ -1,12 +1,24 @@
-// Entry point: loads the default curated graph and mounts the explorer.
+// Entry point: opens the view the URL names (or the last saved one) and mounts the explorer.
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import './ui/app.css';
 import { ExplorerState } from './ui/state/explorer.svelte';
 
-const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-const explorer = new ExplorerState(prefersDark ? 'dark' : 'light');
-const requested = new URLSearchParams(window.location.search).get('graph');
-if (!requested || !explorer.loadBundled(`${requested}.json`)) explorer.loadBundled();
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+let storage: Storage | undefined;
+try {
+  storage = window.localStorage;
+} catch {
+  storage = undefined; // storage disabled: views are not remembered, links still work
+}
+const explorer = new ExplorerState({
+  storage,
+  location: window.location,
+  history: window.history,
+  prefersDark: dark.matches,
+});
+dark.addEventListener('change', (e) => (explorer.systemDark = e.matches));
+window.addEventListener('popstate', () => explorer.restoreFromUrl(window.location.search));
+explorer.start();
 
-mount(App, { target: document.getElementById('app')!, props: { state: explorer } });
+mount(App, { target: document.getElementById('app')!, props: { explorer } });

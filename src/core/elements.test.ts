@@ -16,7 +16,14 @@ describe('graphElements', () => {
     const nodes = graphElements(minimal()).filter((e): e is NodeElement => e.group === 'nodes');
     expect(nodes.map((n) => n.data.id)).toEqual(['united-states', 'iran', 'irgc']);
     const irgc = nodes[2]!;
-    expect(irgc.data).toEqual({ id: 'irgc', label: 'IRGC', kind: 'military-unit', parent: 'iran' });
+    expect(irgc.data).toEqual({
+      id: 'irgc',
+      label: 'IRGC',
+      kind: 'military-unit',
+      parent: 'iran',
+      degree: 0,
+    });
+    expect(nodes[0]!.data.degree).toBe(1);
     expect(irgc.classes).toEqual(['kind-military-unit']);
     expect(nodes[0]!.data).not.toHaveProperty('parent');
   });

@@ -18,6 +18,8 @@ export interface NodeElement {
     label: string;
     kind: NodeKind;
     parent?: string;
+    /** How many claims in the whole graph involve the actor (filters aside); sets label size. */
+    degree: number;
   };
   classes: string[];
 }
@@ -44,6 +46,11 @@ export type GraphElement = NodeElement | EdgeElement;
 
 /** One element per node and per claim, in file order. Nodes come before edges. */
 export function graphElements(graph: Graph): GraphElement[] {
+  const degree = new Map<string, number>();
+  for (const e of graph.file.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
   const nodes: NodeElement[] = graph.file.nodes.map((n) => ({
     group: 'nodes',
     data: {
@@ -51,6 +58,7 @@ export function graphElements(graph: Graph): GraphElement[] {
       label: n.label,
       kind: n.kind,
       ...(n.parent !== undefined ? { parent: n.parent } : {}),
+      degree: degree.get(n.id) ?? 0,
     },
     classes: [`kind-${n.kind}`],
   }));

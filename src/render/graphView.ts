@@ -1,19 +1,43 @@
 // The one module that owns Cytoscape: it creates the instance, applies element and style changes,
-// runs layouts, forwards user events and destroys the instance. Nothing else imports `cytoscape`
-// except the registration of extensions in ./cytoscapeSetup.
-import type { Core, ElementDefinition, EventObject, LayoutOptions, Position } from 'cytoscape';
+// computes and animates layouts, forwards user events and destroys the instance. Nothing else
+// imports `cytoscape` except the registration of extensions in ./cytoscapeSetup.
+import type { Core, ElementDefinition, EventObject, LayoutOptions, NodeSingular, Position } from 'cytoscape';
 import type { GraphElement } from '../core/elements';
+import type { LayoutName, Viewport } from '../core/view/viewState';
 import { cytoscape } from './cytoscapeSetup';
 import type { ThemeName } from './palette';
 import { graphStyle } from './style';
 
 export type Selected = { type: 'node' | 'edge'; id: string } | null;
 
+export interface Hover {
+  type: 'node' | 'edge';
+  id: string;
+  /** Where to show a tooltip, in CSS px relative to the container. */
+  x: number;
+  y: number;
+}
+
 export interface GraphViewOptions {
   container: HTMLElement;
   theme: ThemeName; // colours of labels, compounds and selection
   onSelect?: (selected: Selected) => void; // a tap on a node, an edge, or the background (null)
-  onLayoutDone?: () => void; // a layout finished and positions are final
+  onHover?: (hover: Hover | null) => void; // the pointer entered or left an element
+  onDragged?: (positions: Record<string, Position>) => void; // the user moved nodes (model coordinates)
+  onViewport?: (viewport: Viewport) => void; // the user panned or zoomed (reported when it settles)
+}
+
+/** What to lay out: the whole graph (so positions do not jump when filters change) and how. */
+export interface LayoutRequest {
+  name: LayoutName;
+  /** Every node the layout places, filters ignored; element ids must be stable across calls. */
+  elements: readonly GraphElement[];
+  /** Identifies `elements` (e.g. graph id + nesting): positions are cached per key and layout. */
+  key: string;
+  /** Root actor for the breadth-first layout. */
+  root?: string;
+  /** Positions the user arranged by hand, used by the "manual" layout on top of fCoSE's. */
+  manual?: Record<string, Position>;
 }
 
 /** Where an element is drawn, in CSS pixels relative to the container. */
@@ -23,6 +47,7 @@ export interface RenderedNode {
   x: number;
   y: number;
   visible: boolean;
+  classes: string[];
 }
 
 const LAYOUT_SEED = 20231027;
@@ -59,14 +84,15 @@ export const FCOSE_OPTIONS = {
   quality: 'proof', // slower cooling: fewer overlaps on a graph of this size
   randomize: true, // spectral start, made repeatable by withSeededRandom
   animate: false, // run synchronously so the seed applies; transitions are animated separately
-  fit: true, // fit the viewport to the result
+  fit: false, // the view fits the result itself
   padding: 40, // px around the graph when fitting
   nodeDimensionsIncludeLabels: true, // keep labels from overlapping nodes
-  nodeRepulsion: 12000, // push unrelated actors apart
-  idealEdgeLength: 110, // px between related actors
+  nodeRepulsion: 7000, // push unrelated actors apart
+  idealEdgeLength: 80, // px between related actors
   edgeElasticity: 0.35, // how strongly edges pull
-  nestingFactor: 0.6, // shorter edges inside a group
-  gravity: 0.3, // pull towards the centre
+  nestingFactor: 0.4, // shorter edges inside a group
+  gravity: 2, // pull towards the centre, so outlying actors do not shrink the fit
+  gravityRange: 1.5, // how far that pull reaches
   gravityCompound: 3, // keep a group's members together (1.2 left groups half empty)
   gravityRangeCompound: 1, // how far that pull reaches
   numIter: 4000, // upper bound on iterations
@@ -75,68 +101,90 @@ export const FCOSE_OPTIONS = {
   tilingPaddingHorizontal: 24, // px between tiled nodes
 } as const;
 
+/** Options of the other layouts; all are deterministic for the same elements in the same order. */
+function layoutOptions(request: LayoutRequest): LayoutOptions {
+  const common = { animate: false, fit: false, padding: 40, nodeDimensionsIncludeLabels: true };
+  switch (request.name) {
+    case 'concentric':
+      return {
+        ...common,
+        name: 'concentric',
+        concentric: (n: NodeSingular) => n.degree(false), // most connected in the middle
+        levelWidth: () => 2, // degree band per ring
+        minNodeSpacing: 36, // px between nodes on a ring
+      } as LayoutOptions;
+    case 'breadthfirst':
+      return {
+        ...common,
+        name: 'breadthfirst',
+        directed: false, // follow relations either way from the root
+        roots: request.root ? [request.root] : undefined, // the selection, or Cytoscape's choice
+        spacingFactor: 1.1, // room between levels
+      } as LayoutOptions;
+    case 'circle':
+      return { ...common, name: 'circle', spacingFactor: 1.2 } as LayoutOptions;
+    case 'grid':
+      return { ...common, name: 'grid', avoidOverlapPadding: 24, condense: false } as LayoutOptions;
+    default:
+      return FCOSE_OPTIONS as unknown as LayoutOptions;
+  }
+}
+
+const ANIMATION_MS = 450;
+
 export class GraphView {
   readonly #cy: Core;
-  readonly #options: GraphViewOptions;
   readonly #resize: ResizeObserver;
+  /** The offscreen instance layouts are computed on, so the visible one never flickers. */
+  #scratch: Core | undefined;
+  #positionCache = new Map<string, Record<string, Position>>();
+  #appliedLayout: string | undefined;
+  #target: Record<string, Position> = {};
+  #viewportTimer: ReturnType<typeof setTimeout> | undefined;
+  #programmaticViewport = false;
 
   constructor(options: GraphViewOptions) {
-    this.#options = options;
     this.#cy = cytoscape({
       container: options.container,
       style: graphStyle(options.theme),
       elements: [],
-      minZoom: 0.1,
-      maxZoom: 4,
+      minZoom: 0.08,
+      maxZoom: 5,
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
-    // Cytoscape measures its container once; follow later size changes (panels opening, window resizes).
+    // Cytoscape measures its container once; follow later size changes (panels, window resizes).
     this.#resize = new ResizeObserver(() => this.#cy.resize());
     this.#resize.observe(options.container);
-    this.#cy.on('tap', (event: EventObject) => {
-      const target = event.target as Core | { isNode(): boolean; id(): string };
-      if (target === this.#cy) {
+    const cy = this.#cy;
+    cy.on('tap', (event: EventObject) => {
+      if (event.target === cy) {
         options.onSelect?.(null);
         return;
       }
-      const ele = target as { isNode(): boolean; id(): string };
+      const ele = event.target as NodeSingular;
       options.onSelect?.({ type: ele.isNode() ? 'node' : 'edge', id: ele.id() });
     });
-  }
-
-  /**
-   * Replaces the drawn elements with `elements`, keeping the positions of nodes that stay. Returns
-   * true when nodes were added or removed (so a layout is due).
-   */
-  setElements(elements: readonly GraphElement[]): boolean {
-    const cy = this.#cy;
-    const wanted = new Map(elements.map((e) => [e.data.id, e]));
-    let structural = false;
-    cy.batch(() => {
-      const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
-      if (gone.nonempty()) structural = true;
-      cy.remove(gone);
-      const added: ElementDefinition[] = [];
-      for (const el of elements) {
-        const existing = cy.getElementById(el.data.id);
-        if (existing.empty()) {
-          added.push({ group: el.group, data: { ...el.data }, classes: el.classes });
-          continue;
-        }
-        const parentChanged = el.group === 'nodes' && existing.data('parent') !== el.data.parent;
-        if (parentChanged) {
-          existing.move({ parent: (el.data as { parent?: string }).parent ?? null });
-        }
-        existing.data({ ...el.data });
-        existing.classes(el.classes);
-      }
-      if (added.length > 0) {
-        structural = true;
-        cy.add(added);
-      }
+    cy.on('mouseover', 'node, edge', (event: EventObject) => {
+      const ele = event.target as NodeSingular;
+      const p = event.renderedPosition ?? ele.renderedPosition();
+      options.onHover?.({ type: ele.isNode() ? 'node' : 'edge', id: ele.id(), x: p.x, y: p.y });
     });
-    return structural;
+    cy.on('mouseout', 'node, edge', () => options.onHover?.(null));
+    cy.on('dragfree', 'node', (event: EventObject) => {
+      const moved = (event.target as NodeSingular).union((event.target as NodeSingular).descendants());
+      const positions: Record<string, Position> = {};
+      moved.forEach((n) => {
+        positions[n.id()] = { ...n.position() };
+      });
+      for (const [id, p] of Object.entries(positions)) this.#target[id] = p;
+      options.onDragged?.(positions);
+    });
+    cy.on('viewport', () => {
+      if (this.#programmaticViewport) return;
+      clearTimeout(this.#viewportTimer);
+      this.#viewportTimer = setTimeout(() => options.onViewport?.(this.viewport()), 250);
+    });
   }
 
   /**
@@ -147,13 +195,109 @@ export class GraphView {
     return this.#cy;
   }
 
-  /** Lays the graph out with fCoSE, deterministically. */
-  layout(): void {
-    if (this.#cy.nodes().empty()) return;
-    withSeededRandom(() => {
-      this.#cy.layout(FCOSE_OPTIONS as unknown as LayoutOptions).run();
+  /**
+   * Shows `elements` placed by `layout`. Nodes keep their places across filter changes; a new
+   * layout animates from the old places to the new ones. Returns true when positions changed.
+   */
+  update(elements: readonly GraphElement[], layout: LayoutRequest, animate = true): boolean {
+    const layoutId = `${layout.key}|${layout.name}|${layout.name === 'breadthfirst' ? (layout.root ?? '') : ''}`;
+    const layoutChanged = layoutId !== this.#appliedLayout || layout.name === 'manual';
+    if (layoutChanged) {
+      this.#target = { ...this.#positions(layout) };
+      if (layout.name === 'manual' && layout.manual) Object.assign(this.#target, layout.manual);
+    }
+    const firstTime = this.#appliedLayout === undefined;
+    const moved = this.#setElements(elements, !firstTime && animate && layoutId !== this.#appliedLayout);
+    this.#appliedLayout = layoutId;
+    return moved || layoutChanged;
+  }
+
+  /** Positions of every node of the layout request, computed once per layout and cached. */
+  #positions(layout: LayoutRequest): Record<string, Position> {
+    const name = layout.name === 'manual' ? 'fcose' : layout.name;
+    const cacheKey = `${layout.key}|${name}|${name === 'breadthfirst' ? (layout.root ?? '') : ''}`;
+    const cached = this.#positionCache.get(cacheKey);
+    if (cached) return cached;
+    const scratch = this.#scratchInstance();
+    scratch.elements().remove();
+    scratch.add(
+      layout.elements.map((el) => ({ group: el.group, data: { ...el.data }, classes: el.classes })),
+    );
+    const run = () => scratch.layout(layoutOptions({ ...layout, name })).run();
+    if (name === 'fcose') withSeededRandom(run);
+    else run();
+    const positions: Record<string, Position> = {};
+    scratch.nodes().forEach((n) => {
+      positions[n.id()] = { ...n.position() };
     });
-    this.#options.onLayoutDone?.();
+    this.#positionCache.set(cacheKey, positions);
+    return positions;
+  }
+
+  #scratchInstance(): Core {
+    if (!this.#scratch) {
+      const box = document.createElement('div');
+      box.style.cssText = 'position:absolute;left:-20000px;top:0;width:1200px;height:900px;visibility:hidden';
+      box.setAttribute('aria-hidden', 'true');
+      document.body.append(box);
+      this.#scratch = cytoscape({ container: box, style: graphStyle('light'), elements: [] });
+    }
+    return this.#scratch;
+  }
+
+  #setElements(elements: readonly GraphElement[], animate: boolean): boolean {
+    const cy = this.#cy;
+    const wanted = new Map(elements.map((e) => [e.data.id, e]));
+    let structural = false;
+    const place = (id: string): Position | undefined => this.#target[id];
+    cy.batch(() => {
+      const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
+      if (gone.nonempty()) structural = true;
+      // Children leave a parent before it goes, so they are not removed with it.
+      gone.nodes().children().move({ parent: null });
+      cy.remove(gone);
+      const added: ElementDefinition[] = [];
+      for (const el of elements) {
+        const existing = cy.getElementById(el.data.id);
+        if (existing.empty()) {
+          const p = el.group === 'nodes' ? place(el.data.id) : undefined;
+          added.push({
+            group: el.group,
+            data: { ...el.data },
+            classes: el.classes,
+            ...(p ? { position: { ...p } } : {}),
+          });
+          continue;
+        }
+        if (el.group === 'nodes') {
+          const parent = (el.data as { parent?: string }).parent ?? null;
+          if ((existing.data('parent') ?? null) !== parent) existing.move({ parent });
+        } else if (existing.data('source') !== el.data.source || existing.data('target') !== el.data.target) {
+          existing.move({ source: el.data.source, target: el.data.target });
+        }
+        existing.data({ ...el.data });
+        existing.classes(el.classes);
+      }
+      if (added.length > 0) {
+        structural = true;
+        cy.add(added);
+      }
+    });
+    // Leaf nodes go to their places; groups follow their members.
+    const leaves = cy.nodes().filter((n) => n.isChildless());
+    const moves: [NodeSingular, Position][] = [];
+    leaves.forEach((n) => {
+      const p = place(n.id());
+      if (p && (Math.abs(p.x - n.position('x')) > 0.5 || Math.abs(p.y - n.position('y')) > 0.5))
+        moves.push([n, p]);
+    });
+    if (animate) {
+      for (const [n, p] of moves)
+        n.animate({ position: p }, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' });
+    } else {
+      cy.batch(() => moves.forEach(([n, p]) => n.position(p)));
+    }
+    return structural || moves.length > 0;
   }
 
   setTheme(theme: ThemeName): void {
@@ -161,16 +305,59 @@ export class GraphView {
   }
 
   /** Selects one element (and only it), or clears the selection. */
-  select(selected: Selected): void {
+  select(id: string | null): void {
     const cy = this.#cy;
     cy.batch(() => {
       cy.elements(':selected').unselect();
-      if (selected) cy.getElementById(selected.id).select();
+      if (id) cy.getElementById(id).select();
     });
   }
 
-  fit(padding = 40): void {
-    this.#cy.fit(undefined, padding);
+  /** Fits the drawn elements into view (all of them, or those with `only`'s ids). */
+  fit(options: { only?: readonly string[]; animate?: boolean; padding?: number } = {}): void {
+    const cy = this.#cy;
+    const eles = options.only
+      ? options.only.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection())
+      : cy.elements();
+    const padding = options.padding ?? 40;
+    this.#programmaticViewport = true;
+    if (options.animate) {
+      cy.animate(
+        { fit: { eles, padding } },
+        { duration: ANIMATION_MS, complete: () => (this.#programmaticViewport = false) },
+      );
+    } else {
+      cy.fit(eles, padding);
+      this.#programmaticViewport = false;
+    }
+  }
+
+  /** Centres an element in view without changing the zoom. */
+  centre(id: string): void {
+    const ele = this.#cy.getElementById(id);
+    if (ele.empty()) return;
+    this.#programmaticViewport = true;
+    this.#cy.animate(
+      { center: { eles: ele } },
+      { duration: ANIMATION_MS, complete: () => (this.#programmaticViewport = false) },
+    );
+  }
+
+  viewport(): Viewport {
+    const pan = this.#cy.pan();
+    return { zoom: this.#cy.zoom(), x: pan.x, y: pan.y };
+  }
+
+  setViewport(v: Viewport): void {
+    this.#programmaticViewport = true;
+    this.#cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
+    this.#programmaticViewport = false;
+  }
+
+  zoomBy(factor: number): void {
+    const cy = this.#cy;
+    const c = { x: cy.width() / 2, y: cy.height() / 2 };
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: c });
   }
 
   /** Node positions in model coordinates, by id. */
@@ -186,7 +373,22 @@ export class GraphView {
   renderedNodes(): RenderedNode[] {
     return this.#cy.nodes().map((n) => {
       const p = n.renderedPosition();
-      return { id: n.id(), label: String(n.data('label')), x: p.x, y: p.y, visible: n.visible() };
+      return {
+        id: n.id(),
+        label: String(n.data('label')),
+        x: p.x,
+        y: p.y,
+        visible: n.visible(),
+        classes: n.classes(),
+      };
+    });
+  }
+
+  /** Where each edge's midpoint is drawn on screen. */
+  renderedEdges(): { id: string; x: number; y: number; classes: string[] }[] {
+    return this.#cy.edges().map((e) => {
+      const p = e.renderedMidpoint();
+      return { id: e.id(), x: p.x, y: p.y, classes: e.classes() };
     });
   }
 
@@ -194,8 +396,19 @@ export class GraphView {
     return { nodes: this.#cy.nodes().length, edges: this.#cy.edges().length };
   }
 
+  /** True while nodes are still moving to their places. */
+  animating(): boolean {
+    return this.#cy.nodes().some((n) => (n as unknown as { animated(): boolean }).animated());
+  }
+
   destroy(): void {
+    clearTimeout(this.#viewportTimer);
     this.#resize.disconnect();
     this.#cy.destroy();
+    if (this.#scratch) {
+      const box = this.#scratch.container();
+      this.#scratch.destroy();
+      box?.remove();
+    }
   }
 }

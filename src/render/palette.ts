@@ -34,6 +34,18 @@ export const KIND_STYLE: Record<NodeKind, { colour: string; shape: NodeShape; si
   agreement: { colour: '#BBBBBB', shape: 'cut-rectangle', size: 30 },
 };
 
+/** Lighter stand-ins for the kind colours too dark to see on the dark background. */
+const DARK_KIND_COLOUR: Partial<Record<NodeKind, string>> = {
+  state: '#8F84E0',
+  'political-organisation': '#C0508F',
+  'military-unit': '#2E9A57',
+};
+
+/** The fill of an actor kind in a theme. */
+export function kindColour(kind: NodeKind, theme: ThemeName): string {
+  return (theme === 'dark' ? DARK_KIND_COLOUR[kind] : undefined) ?? KIND_STYLE[kind].colour;
+}
+
 export const CATEGORY_COLOUR: Record<Category, string> = {
   'material-conflict': '#D55E00',
   'verbal-conflict': '#E69F00',

@@ -2,7 +2,15 @@
 // category, width by intensity, line style by certainty, arrowheads for direction.
 import type { StylesheetJson } from 'cytoscape';
 import { CATEGORY_IDS, CERTAINTY_IDS, NODE_KIND_IDS } from '../core/model';
-import { CATEGORY_COLOUR, CERTAINTY_LINE, KIND_STYLE, THEMES, edgeWidth, type ThemeName } from './palette';
+import {
+  CATEGORY_COLOUR,
+  CERTAINTY_LINE,
+  KIND_STYLE,
+  THEMES,
+  edgeWidth,
+  kindColour,
+  type ThemeName,
+} from './palette';
 
 /** Font used on the canvas and in exported images. */
 export const GRAPH_FONT = '"Inter", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
@@ -16,7 +24,8 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
       style: {
         label: 'data(label)',
         'font-family': GRAPH_FONT,
-        'font-size': 12,
+        // Busier actors get larger labels, which stay readable when zoomed out; the rest appear on zooming in.
+        'font-size': 'mapData(degree, 1, 12, 12, 24)',
         'font-weight': 600,
         color: t.text,
         'text-outline-color': t.textOutline,
@@ -28,13 +37,13 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         'text-max-width': '120px',
         'border-width': 1.5,
         'border-color': t.textOutline,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
       },
     },
     ...NODE_KIND_IDS.map((kind) => ({
       selector: `node.kind-${kind}`,
       style: {
-        'background-color': KIND_STYLE[kind].colour,
+        'background-color': kindColour(kind, theme),
         shape: KIND_STYLE[kind].shape,
         width: KIND_STYLE[kind].size,
         height: KIND_STYLE[kind].size,
@@ -50,14 +59,13 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         'border-width': 1.5,
         'text-valign': 'top',
         'text-margin-y': -4,
-        'font-size': 14,
         'font-weight': 700,
-        padding: '18px',
+        padding: '10px',
       },
     },
     ...NODE_KIND_IDS.map((kind) => ({
       selector: `node:parent.kind-${kind}`,
-      style: { 'border-color': KIND_STYLE[kind].colour, 'border-width': 2.5 },
+      style: { 'border-color': kindColour(kind, theme), 'border-width': 2.5 },
     })),
     {
       selector: 'edge',
@@ -92,16 +100,37 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
       },
     })),
     {
+      selector: 'node.collapsed',
+      style: { 'border-style': 'double', 'border-width': 5, 'border-color': t.text, 'font-weight': 700 },
+    },
+    {
+      selector: 'edge.bundle',
+      style: { 'font-weight': 700, color: t.text },
+    },
+    { selector: '.focus, .on-path', style: { 'z-index': 10 } },
+    {
+      selector: 'edge.on-path',
+      style: { width: `mapData(weight, 0, 10, ${edgeWidth(0) + 2}, ${edgeWidth(10) + 2})`, color: t.text },
+    },
+    {
+      selector: 'node.focus-root, node.path-end',
+      style: { 'border-color': t.selection, 'border-width': 4 },
+    },
+    { selector: 'node.faded', style: { opacity: 0.2, 'z-index': 0 } },
+    { selector: 'node:parent.faded', style: { opacity: 0.35 } },
+    { selector: 'edge.faded', style: { opacity: 0.1, 'z-index': 0, 'text-opacity': 0 } },
+    {
       selector: 'node:selected',
-      style: { 'border-color': t.selection, 'border-width': 3.5, 'overlay-opacity': 0 },
+      style: { 'border-color': t.selection, 'border-width': 4, 'overlay-opacity': 0 },
     },
     {
       selector: 'edge:selected',
       style: {
         'underlay-color': t.selection,
-        'underlay-opacity': 0.18,
+        'underlay-opacity': 0.2,
         'underlay-padding': 5,
         'overlay-opacity': 0,
+        color: t.text,
       },
     },
   ];

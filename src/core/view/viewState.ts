@@ -7,9 +7,9 @@ export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid',
 export type LayoutName = (typeof LAYOUTS)[number];
 
 export const LAYOUT_LABELS: Record<LayoutName, string> = {
-  fcose: 'Force-directed (fCoSE)',
+  fcose: 'Force-directed',
   concentric: 'Concentric by degree',
-  breadthfirst: 'Breadth-first from selection',
+  breadthfirst: 'Tree from selection',
   circle: 'Circle',
   grid: 'Grid',
   manual: 'My arrangement',

@@ -157,6 +157,14 @@ describe('visibleGraph', () => {
     expect(v.counts.actors.shown).toBe(10);
   });
 
+  it('draws members inside their group only in the layouts that place groups', () => {
+    const parentOf = (layout: ViewState['layout']) =>
+      visibleGraph(graph, view({ layout })).elements.find((e) => e.data.id === 'irgc')!.data;
+    expect(parentOf('fcose')).toHaveProperty('parent', 'iran');
+    expect(parentOf('manual')).toHaveProperty('parent', 'iran');
+    expect(parentOf('circle')).not.toHaveProperty('parent');
+  });
+
   it('drops relations inside a collapsed group', () => {
     const v = visibleGraph(graph, view({ collapsed: ['us'] }));
     expect(ids(v.elements, 'edges')).toContain('militias-attack-us-forces');

@@ -35,6 +35,14 @@ export interface VisibleGraph {
   notices: string[];
 }
 
+/**
+ * Whether members are drawn inside their group's box. Only the force-directed layout and the user's
+ * own arrangement place groups; circle, grid, concentric and breadth-first place every actor alone.
+ */
+export function nestsGroups(layout: ViewState['layout']): boolean {
+  return layout === 'fcose' || layout === 'manual';
+}
+
 /** Id of the element that bundles the claims from `source` to `target`. */
 export function bundleId(source: string, target: string): string {
   return `bundle--${source}--${target}`;
@@ -170,7 +178,7 @@ export function visibleGraph(graph: Graph, view: ViewState): VisibleGraph {
     const classes = [...el.classes];
     const data = { ...el.data };
     const parent = n.parent;
-    if (parent === undefined || !shownNodes.has(parent)) delete data.parent;
+    if (!nestsGroups(view.layout) || parent === undefined || !shownNodes.has(parent)) delete data.parent;
     const members = collapse.hiddenMembers.get(n.id);
     if (members) {
       classes.push('collapsed');

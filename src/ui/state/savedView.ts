@@ -1,0 +1,80 @@
+// Saving the last view and the user's own node arrangement per graph in localStorage, and reading
+// them back. A corrupt or out-of-date entry is ignored with a notice, never a crash.
+import { decodeView, encodeView } from '../../core/view/permalink';
+import type { ViewState } from '../../core/view/viewState';
+
+const VERSION = 1;
+const key = (graph: string) => `actor-graph:view:${graph}`;
+
+export type Positions = Record<string, { x: number; y: number }>;
+
+export interface Saved {
+  view?: ViewState;
+  positions: Positions;
+  /** Set when something was stored but could not be used. */
+  notice?: string;
+}
+
+/** Reads what was saved for `graph`. */
+export function loadSaved(storage: Storage | undefined, graph: string): Saved {
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(key(graph)) ?? null;
+  } catch {
+    return { positions: {}, notice: 'Saved views could not be read (storage is not available).' };
+  }
+  if (raw === null) return { positions: {} };
+  const ignore = (why: string): Saved => {
+    try {
+      storage?.removeItem(key(graph));
+    } catch {
+      // nothing more to do: the entry is ignored either way
+    }
+    return { positions: {}, notice: `Your saved view of this graph was ignored: ${why}.` };
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return ignore('it is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null) return ignore('it is not a saved view');
+  const entry = parsed as { version?: unknown; query?: unknown; positions?: unknown };
+  if (entry.version !== VERSION) return ignore(`it was saved by another version (${String(entry.version)})`);
+  if (typeof entry.query !== 'string') return ignore('it has no view');
+  const { view } = decodeView(entry.query);
+  if (!view || view.graph !== graph) return ignore('it belongs to another graph');
+  const positions: Positions = {};
+  if (entry.positions !== undefined) {
+    if (typeof entry.positions !== 'object' || entry.positions === null)
+      return ignore('its positions are damaged');
+    for (const [id, p] of Object.entries(entry.positions as Record<string, unknown>)) {
+      const { x, y } = (p ?? {}) as { x?: unknown; y?: unknown };
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+        return ignore('its positions are damaged');
+      }
+      positions[id] = { x, y };
+    }
+  }
+  return { view, positions };
+}
+
+/** Saves the view and arrangement of `view.graph`; storage errors (quota, privacy mode) are ignored. */
+export function saveView(storage: Storage | undefined, view: ViewState, positions: Positions): void {
+  try {
+    storage?.setItem(
+      key(view.graph),
+      JSON.stringify({ version: VERSION, query: encodeView(view).toString(), positions }),
+    );
+  } catch {
+    // Saving is a convenience; the URL still holds the view.
+  }
+}
+
+export function forgetSaved(storage: Storage | undefined, graph: string): void {
+  try {
+    storage?.removeItem(key(graph));
+  } catch {
+    // nothing stored, or storage unavailable
+  }
+}
