@@ -50,6 +50,27 @@ export default ts.config(
     },
   },
   {
+    // Exports are plain TypeScript over a captured scene: no Svelte, no Cytoscape.
+    files: ['src/export/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['svelte', 'svelte/*', '*.svelte', '**/ui/**'],
+              message: 'src/export must not depend on the UI.',
+            },
+            {
+              group: ['cytoscape', 'cytoscape-*'],
+              message: 'src/export works on the captured Scene, not Cytoscape.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the renderer owns Cytoscape.
     files: ['src/ui/**', 'src/main.ts'],
     rules: {

@@ -2,6 +2,7 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import './ui/app.css';
+import { installAutomation } from './ui/automation';
 import { ExplorerState } from './ui/state/explorer.svelte';
 
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
@@ -20,5 +21,6 @@ const explorer = new ExplorerState({
 dark.addEventListener('change', (e) => (explorer.systemDark = e.matches));
 window.addEventListener('popstate', () => explorer.restoreFromUrl(window.location.search));
 explorer.start();
+installAutomation(explorer);
 
 mount(App, { target: document.getElementById('app')!, props: { explorer } });

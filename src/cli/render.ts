@@ -1,0 +1,243 @@
+// `npm run render -- <graph file> --out <image>`: renders a graph file as the explorer shows it —
+// in headless Chromium, through the same export function as the export dialog — and writes the file.
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { formatIssue, loadGraphText } from '../core/validate';
+import type { ExportOptions } from '../export/options';
+import { launch, type Session } from './chromium';
+import { ensureChromium } from './ensureChromium';
+import { USAGE, parseRenderArgs, type RenderRequest } from './renderArgs';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+const CACHE = join(ROOT, 'node_modules/.cache/actor-graph-render');
+
+class UsageError extends Error {}
+
+/** Newest modification time under the paths the app is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of [
+    'src',
+    'graph',
+    'public',
+    'index.html',
+    'package.json',
+    'vite.config.ts',
+    'svelte.config.js',
+  ]) {
+    walk(join(ROOT, p));
+  }
+  return newest;
+}
+
+function builtAt(dir: string): number {
+  const index = join(dir, 'index.html');
+  return existsSync(index) ? statSync(index).mtimeMs : 0;
+}
+
+/** A build of the app no older than its sources: dist/ if fresh, else a cached build (rebuilt if stale). */
+async function appDir(log: (s: string) => void): Promise<string> {
+  const sources = newestSource();
+  const dist = join(ROOT, 'dist');
+  if (builtAt(dist) >= sources) return dist;
+  if (builtAt(CACHE) >= sources) return CACHE;
+  log('Building the app (once, until its sources change)…');
+  mkdirSync(CACHE, { recursive: true });
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: CACHE, emptyOutDir: true } });
+  return CACHE;
+}
+
+/** Fails before any browser starts when the output cannot be written. */
+function checkWritable(out: string): void {
+  const dir = dirname(resolve(out));
+  if (!existsSync(dir)) throw new UsageError(`cannot write ${out}: the folder ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`cannot write ${out}: ${dir} is not a folder`);
+  if (existsSync(out)) {
+    if (statSync(out).isDirectory()) throw new UsageError(`cannot write ${out}: it is a folder`);
+    try {
+      accessSync(out, constants.W_OK);
+    } catch {
+      throw new UsageError(`cannot write ${out}: permission denied`);
+    }
+  } else {
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      throw new UsageError(`cannot write ${out}: the folder ${dir} is not writable`);
+    }
+  }
+}
+
+interface Exported {
+  fileName: string;
+  mime: string;
+  width: number;
+  height: number;
+  notes: string[];
+  size: number;
+}
+
+type Hooks = {
+  actorGraphLoad(text: string, name: string, query: string): { ok: boolean; issues: string[] };
+  actorGraphReady(timeoutMs?: number): Promise<void>;
+  actorGraphExport(o: ExportOptions): Promise<Exported & { bytes: Uint8Array }>;
+};
+
+/**
+ * Opens the app in `page` on `query`, loads `text` into it, and exports with `options`. Returns the
+ * file's bytes and what the export reported. Used by the CLI, the tests and the benchmark.
+ */
+export async function renderInPage(
+  page: Page,
+  baseUrl: string,
+  graph: { text: string; name: string },
+  query: string,
+  options: ExportOptions,
+): Promise<{ bytes: Buffer } & Exported> {
+  await page.goto(new URL(`?${query}`, baseUrl).href);
+  await page.waitForFunction(() => 'actorGraphLoad' in window);
+  const loaded = await page.evaluate(
+    ([text, name, q]) => (window as unknown as Hooks).actorGraphLoad(text, name, q),
+    [graph.text, graph.name, query] as const,
+  );
+  if (!loaded.ok) throw new Error(`the app could not load the graph:\n  ${loaded.issues.join('\n  ')}`);
+  await page.evaluate(() => (window as unknown as Hooks).actorGraphReady());
+  return exportInPage(page, options);
+}
+
+/** Runs window.actorGraphExport in `page` and copies the bytes out in pieces. */
+export async function exportInPage(
+  page: Page,
+  options: ExportOptions,
+): Promise<{ bytes: Buffer } & Exported> {
+  const handle = await page.evaluateHandle((o) => (window as unknown as Hooks).actorGraphExport(o), options);
+  try {
+    const meta = await handle.evaluate((r) => ({
+      fileName: r.fileName,
+      mime: r.mime,
+      width: r.width,
+      height: r.height,
+      notes: r.notes,
+      size: r.bytes.byteLength,
+    }));
+    const chunks: Buffer[] = [];
+    const step = 8 * 1024 * 1024;
+    for (let at = 0; at < meta.size; at += step) {
+      const b64 = await handle.evaluate(
+        (r, [from, to]) => {
+          const part = r.bytes.subarray(from, to);
+          let s = '';
+          for (let i = 0; i < part.length; i += 0x8000)
+            s += String.fromCharCode(...part.subarray(i, i + 0x8000));
+          return btoa(s);
+        },
+        [at, Math.min(at + step, meta.size)] as const,
+      );
+      chunks.push(Buffer.from(b64, 'base64'));
+    }
+    return { ...meta, bytes: Buffer.concat(chunks) };
+  } finally {
+    await handle.dispose();
+  }
+}
+
+async function run(request: RenderRequest, log: (s: string) => void): Promise<void> {
+  const started = performance.now();
+  let text: string;
+  try {
+    text = readFileSync(request.graphFile, 'utf8');
+  } catch (err) {
+    throw new UsageError(
+      `cannot read ${request.graphFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  const name = relative(process.cwd(), request.graphFile) || request.graphFile;
+  const loaded = loadGraphText(text, name);
+  if (!loaded.ok) {
+    const lines = loaded.issues.map((i) => `  ${formatIssue(i)}`);
+    throw new UsageError(
+      `${name} is not a valid graph file (${loaded.issues.length} problems):\n${lines.join('\n')}`,
+    );
+  }
+  checkWritable(request.out);
+  ensureChromium(log);
+
+  const params = new URLSearchParams(request.view);
+  params.delete('graph');
+  params.set('g', loaded.graph.file.id);
+  const query = params.toString();
+
+  const dir = await appDir(log);
+  let server: PreviewServer | undefined;
+  let session: Session | undefined;
+  try {
+    server = await preview({
+      root: ROOT,
+      logLevel: 'warn',
+      build: { outDir: dir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+    });
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error('the preview server did not report a URL');
+    session = await launch({ ...request.window, colorScheme: request.theme });
+    const page = await session.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const result = await renderInPage(page, url, { text, name }, query, request.options).catch(
+      (err: Error) => {
+        throw new Error(
+          errors.length > 0 ? `${err.message}\n  (page errors: ${errors.join('; ')})` : err.message,
+        );
+      },
+    );
+    writeFileSync(request.out, result.bytes);
+    const unit = request.options.format === 'pdf' ? 'pt' : 'px';
+    const kb = result.bytes.length / 1024;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(
+      `Wrote ${request.out}: ${Math.round(result.width)} × ${Math.round(result.height)} ${unit}, ` +
+        `${kb < 1024 ? `${Math.round(kb)} KB` : `${(kb / 1024).toFixed(1)} MB`} (${seconds} s)`,
+    );
+    for (const note of result.notes) log(`Note: ${note}`);
+  } finally {
+    await session?.close();
+    await server?.close();
+  }
+}
+
+if (process.argv[1]?.endsWith('render.ts')) {
+  const parsed = parseRenderArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`render: ${parsed.error}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if ('help' in parsed) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  run(parsed.request, (s) => console.log(s)).then(
+    () => process.exit(0),
+    (err: Error) => {
+      console.error(`render: ${err.message}`);
+      process.exit(1);
+    },
+  );
+}

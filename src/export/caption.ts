@@ -1,0 +1,51 @@
+// The source caption of an exported image, built from the evidence of the relations it shows.
+import type { Source } from '../core/model';
+import { formatPartialDate } from '../core/time/partialDate';
+import type { Graph } from '../core/validate';
+
+/** "The New York Times, 27 Oct 2023". */
+export function sourceShort(source: Source): string {
+  return `${source.publisher}, ${formatPartialDate(source.published)}`;
+}
+
+/**
+ * The sources behind `claimIds`, most cited first (ties by date, then name). Unknown ids are skipped.
+ */
+export function sourcesOf(graph: Graph, claimIds: Iterable<string>): Source[] {
+  const count = new Map<string, number>();
+  for (const id of claimIds) {
+    const edge = graph.edgeById.get(id);
+    if (!edge) continue;
+    for (const sid of new Set(edge.evidence.map((e) => e.source))) count.set(sid, (count.get(sid) ?? 0) + 1);
+  }
+  return [...count.entries()]
+    .map(([id, n]) => ({ source: graph.sourceById.get(id), n }))
+    .filter((s): s is { source: Source; n: number } => s.source !== undefined)
+    .sort(
+      (a, b) =>
+        b.n - a.n ||
+        a.source.published.localeCompare(b.source.published) ||
+        a.source.publisher.localeCompare(b.source.publisher),
+    )
+    .map((s) => s.source);
+}
+
+/**
+ * One line for the foot of an image: a single source in full ("Source: The New York Times, 27 Oct
+ * 2023, “U.S. Airstrikes …”"), several as a list; '' when the image shows no sourced relation.
+ */
+export function captionText(graph: Graph, claimIds: Iterable<string>): string {
+  const sources = sourcesOf(graph, claimIds);
+  if (sources.length === 0) return '';
+  if (sources.length === 1) {
+    const s = sources[0]!;
+    const by = s.author ? ` (${s.author})` : '';
+    return `Source: ${sourceShort(s)}, “${s.title}”${by}.`;
+  }
+  return `Sources: ${sources.map(sourceShort).join('; ')}.`;
+}
+
+/** "Exported 25 Nov 2026". */
+export function dateStamp(date: Date): string {
+  return `Exported ${formatPartialDate(date.toISOString().slice(0, 10))}`;
+}

@@ -1,0 +1,171 @@
+// Exports what the canvas shows as PNG, JPEG, SVG or PDF: captures the scene, lays out the page
+// with title, legend, source caption and date, writes the SVG, and rasterises or converts it. The
+// export dialog, its preview and the command line (through window.actorGraphExport) all use this.
+import type { Graph } from '../core/validate';
+import type { ViewState } from '../core/view/viewState';
+import type { GraphView } from '../render/graphView';
+import { THEMES } from '../render/palette';
+import { captureScene, type Scene } from '../render/scene';
+import { GRAPH_FONT } from '../render/style';
+import { captionText, dateStamp } from './caption';
+import { exportFileName } from './fileName';
+import { layoutPage, type Decorations, type Measure, type Page } from './layout';
+import { legendGroups } from './legend';
+import { MIME, checkOptions, type ExportFormat, type ExportOptions } from './options';
+import { PDF_FONT, rasterPdf, vectorPdf } from './pdf';
+import { rasterise, type Progress } from './raster';
+import { renderSvg, type SvgOptions } from './svg';
+
+export interface ExportSource {
+  view: GraphView;
+  graph: Graph;
+  /** The explorer's view, for the file name. */
+  viewState?: Partial<ViewState>;
+  /** The claims one drawn line stands for (a bundle stands for several); default: its own id. */
+  claimsOf?: (edgeId: string) => readonly string[];
+  /** The export date; default now. */
+  now?: Date;
+}
+
+export interface PreparedExport {
+  scene: Scene;
+  page: Page;
+  svgOptions: SvgOptions;
+  fileName: string;
+  title: string;
+}
+
+export interface ExportResult {
+  bytes: Uint8Array;
+  mime: string;
+  fileName: string;
+  /** Pixels for PNG/JPEG/SVG; points for PDF. */
+  width: number;
+  height: number;
+  /** Things the user must know, e.g. that the image was made smaller than asked. */
+  notes: string[];
+}
+
+export class OptionsError extends Error {
+  readonly code = 'bad-options';
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+
+/** Text widths as the browser draws them, in the font the export uses. */
+function browserMeasure(family: string): Measure {
+  if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
+  const ctx = measureCtx;
+  return (text, { size, weight }) => {
+    if (!ctx) return text.length * size * 0.58;
+    ctx.font = `${weight} ${size}px ${family}`;
+    return ctx.measureText(text).width;
+  };
+}
+
+/** Captures and lays out an export without drawing it (also what the preview uses). */
+export function prepareExport(source: ExportSource, options: ExportOptions): PreparedExport {
+  const problems = checkOptions(options);
+  if (problems.length > 0) throw new OptionsError(problems.map((p) => p.message).join('; '));
+  const scene = captureScene(source.view, options.scope);
+  const now = source.now ?? new Date();
+  const title = options.title ?? source.graph.file.title;
+  const claims = new Set<string>();
+  for (const el of scene.elements) {
+    if (el.type !== 'edge') continue;
+    for (const id of source.claimsOf?.(el.id) ?? el.claims) claims.add(id);
+  }
+  const deco: Decorations = {
+    title,
+    legend: options.legend ? legendGroups(scene) : [],
+    caption: options.caption ? captionText(source.graph, claims) : '',
+    date: options.date ? dateStamp(now) : '',
+  };
+  const pdf = options.format === 'pdf' && !options.pdfRaster;
+  const family = pdf ? PDF_FONT : GRAPH_FONT;
+  const page = layoutPage(
+    scene,
+    deco,
+    options.size,
+    browserMeasure(pdf ? 'Helvetica, Arial, sans-serif' : family),
+  );
+  const colours = options.background === 'white' ? THEMES.light : THEMES[scene.theme];
+  const svgOptions: SvgOptions = {
+    ...(options.background === 'transparent'
+      ? {}
+      : { background: options.background === 'white' ? '#ffffff' : scene.background }),
+    text: colours.text,
+    muted: colours.mutedText,
+    title: title || source.graph.file.title,
+    ...(pdf ? { fontFamily: PDF_FONT } : {}),
+  };
+  const fileName = exportFileName(source.graph.file.id, source.viewState, options.scope, options.format, now);
+  return { scene, page, svgOptions, fileName, title: svgOptions.title ?? '' };
+}
+
+/** The SVG of a prepared export scaled to fit `maxWidth` × `maxHeight` pixels, for a preview. */
+export function previewSvg(prepared: PreparedExport, maxWidth: number, maxHeight: number): string {
+  const { page } = prepared;
+  const k = Math.min(maxWidth / page.width, maxHeight / page.height);
+  return renderSvg(prepared.scene, page, {
+    ...prepared.svgOptions,
+    pixelWidth: Math.max(1, Math.round(page.width * k)),
+    pixelHeight: Math.max(1, Math.round(page.height * k)),
+  });
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Exports the current view. Throws SceneScopeError (e.g. nothing selected), OptionsError, or
+ * ExportError (code 'cancelled' when `progress.signal` aborts).
+ */
+export async function exportImage(
+  source: ExportSource,
+  options: ExportOptions,
+  progress: Progress = {},
+): Promise<ExportResult> {
+  const prepared = prepareExport(source, options);
+  const { scene, page, svgOptions, fileName, title } = prepared;
+  const format: ExportFormat = options.format;
+  const result = (bytes: Uint8Array, width: number, height: number, notes: string[] = []): ExportResult => ({
+    bytes,
+    mime: MIME[format],
+    fileName,
+    width,
+    height,
+    notes,
+  });
+
+  if (format === 'svg') {
+    progress.onProgress?.(1);
+    return result(encoder.encode(renderSvg(scene, page, svgOptions)), page.pixelWidth, page.pixelHeight);
+  }
+  const points = page.points ?? { width: page.width * 0.75, height: page.height * 0.75 };
+  if (format === 'pdf' && !options.pdfRaster) {
+    progress.onProgress?.(0.1);
+    const bytes = await vectorPdf(renderSvg(scene, page, svgOptions), points, title);
+    progress.onProgress?.(1);
+    return result(bytes, points.width, points.height);
+  }
+  const matte = svgOptions.background ?? '#ffffff';
+  const raster = await rasterise(
+    {
+      width: page.width,
+      height: page.height,
+      pixelWidth: page.pixelWidth,
+      pixelHeight: page.pixelHeight,
+      format: format === 'jpg' ? 'jpg' : 'png',
+      matte,
+      ...(options.quality !== undefined ? { quality: options.quality } : {}),
+      svgFor: (viewBox, pixelWidth, pixelHeight) =>
+        renderSvg(scene, page, { ...svgOptions, viewBox, pixelWidth, pixelHeight }),
+    },
+    progress,
+  );
+  const notes = raster.plan.note ? [raster.plan.note] : [];
+  if (format === 'pdf') {
+    return result(await rasterPdf(raster.bytes, points, title), points.width, points.height, notes);
+  }
+  return result(raster.bytes, raster.plan.width, raster.plan.height, notes);
+}

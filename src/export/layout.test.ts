@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { sampleScene } from './fixtures/scene';
+import { layoutPage, wrapText, estimateWidth, type Decorations } from './layout';
+import { legendGroups } from './legend';
+
+const none: Decorations = { title: '', legend: [], caption: '', date: '' };
+
+describe('layoutPage', () => {
+  it('draws the graph at zoom 1 with margins at the natural size, times the scale', () => {
+    const page = layoutPage(sampleScene(), none, { mode: 'scale', scale: 2 });
+    expect(page.graph.scale).toBe(1);
+    expect(page.width).toBe(400 + 40);
+    expect(page.height).toBe(200 + 40);
+    expect([page.pixelWidth, page.pixelHeight]).toEqual([880, 480]);
+  });
+
+  it('draws the viewport scope at the canvas zoom', () => {
+    const page = layoutPage(sampleScene({ clip: true, scope: 'viewport' }), none, {
+      mode: 'scale',
+      scale: 1,
+    });
+    expect(page.graph.scale).toBe(1.5);
+    expect(page.graph.clip).toBe(true);
+  });
+
+  it('gives exactly the pixels asked for, or keeps the proportions for one side', () => {
+    const both = layoutPage(sampleScene(), none, { mode: 'pixels', width: 1000, height: 1000 });
+    expect([both.pixelWidth, both.pixelHeight]).toEqual([1000, 1000]);
+    // The graph fills the width and is centred vertically.
+    expect(both.graph.x).toBeCloseTo(20, 5);
+    expect(both.graph.y).toBeGreaterThan(20);
+    const one = layoutPage(sampleScene(), none, { mode: 'pixels', width: 880 });
+    expect([one.pixelWidth, one.pixelHeight]).toEqual([880, 480]);
+  });
+
+  it('fits the graph into a paper page inside the margins, turning it to landscape when wider', () => {
+    const page = layoutPage(sampleScene(), none, {
+      mode: 'paper',
+      paper: 'a4',
+      orientation: 'auto',
+      dpi: 300,
+    });
+    expect(page.points).toEqual({ width: 841.89, height: 595.28 });
+    expect([page.pixelWidth, page.pixelHeight]).toEqual([3508, 2480]);
+    const g = page.graph;
+    expect(g.x).toBeGreaterThanOrEqual(36 - 1e-9);
+    expect(g.x + 400 * g.scale).toBeLessThanOrEqual(841.89 - 36 + 1e-9);
+    const portrait = layoutPage(sampleScene(), none, {
+      mode: 'paper',
+      paper: 'letter',
+      orientation: 'portrait',
+      dpi: 72,
+    });
+    expect(portrait.points).toEqual({ width: 612, height: 792 });
+  });
+
+  it('places title above, legend and caption below the graph, all inside the page', () => {
+    const scene = sampleScene();
+    const deco: Decorations = {
+      title: 'A title',
+      legend: legendGroups(scene),
+      caption: 'Source: The New York Times, 27 Oct 2023.',
+      date: 'Exported 25 Nov 2026',
+    };
+    const page = layoutPage(scene, deco, { mode: 'scale', scale: 1 });
+    const title = page.texts.find((t) => t.text === 'A title')!;
+    const caption = page.texts.find((t) => t.text.startsWith('Source:'))!;
+    const date = page.texts.find((t) => t.text.startsWith('Exported'))!;
+    expect(title.y).toBeLessThan(page.graph.y);
+    expect(caption.y).toBeGreaterThan(page.graph.y + 200);
+    expect(date.anchor).toBe('end');
+    expect(page.texts.map((t) => t.text)).toEqual(
+      expect.arrayContaining(['ACTORS', 'State', 'Armed group', 'Material conflict', 'Reported']),
+    );
+    for (const t of page.texts) {
+      expect(t.y).toBeLessThanOrEqual(page.height);
+      expect(t.x).toBeLessThanOrEqual(page.width);
+    }
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks at spaces to fit the width', () => {
+    const lines = wrapText('one two three four five six', 60, { size: 10, weight: 400 }, estimateWidth);
+    expect(lines.join(' ')).toBe('one two three four five six');
+    for (const l of lines) expect(estimateWidth(l, { size: 10, weight: 400 })).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('legendGroups', () => {
+  it('lists only what the scene shows', () => {
+    const groups = legendGroups(sampleScene());
+    expect(groups.map((g) => [g.heading, g.entries.map((e) => e.label)])).toEqual([
+      ['Actors', ['State', 'Armed group']],
+      ['Relations', ['Material conflict']],
+      ['Certainty', ['Reported']],
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+// The legend of an exported image: only the actor kinds, relation categories and certainties that
+// the image shows, with the same symbols as the canvas.
+import {
+  CATEGORIES,
+  CATEGORY_IDS,
+  CERTAINTIES,
+  CERTAINTY_IDS,
+  NODE_KINDS,
+  NODE_KIND_IDS,
+  type Category,
+  type Certainty,
+  type NodeKind,
+} from '../core/model';
+import { CATEGORY_COLOUR, CERTAINTY_LINE, KIND_STYLE } from '../render/palette';
+import type { Scene } from '../render/scene';
+
+export type LegendSymbol =
+  | { type: 'shape'; shape: string; colour: string }
+  | { type: 'arrow'; colour: string }
+  | { type: 'line'; dash: number[]; opacity: number };
+
+export interface LegendEntry {
+  label: string;
+  symbol: LegendSymbol;
+}
+
+export interface LegendGroup {
+  heading: string;
+  entries: LegendEntry[];
+}
+
+/** Legend groups for what `scene` draws, in the order of the vocabulary; empty groups are left out. */
+export function legendGroups(scene: Scene): LegendGroup[] {
+  const kinds = new Set<string>();
+  const categories = new Set<string>();
+  const certainties = new Set<string>();
+  for (const el of scene.elements) {
+    if (el.type === 'node' && el.kind) kinds.add(el.kind);
+    if (el.type === 'edge') {
+      if (el.category) categories.add(el.category);
+      if (el.certainty) certainties.add(el.certainty);
+    }
+  }
+  const groups: LegendGroup[] = [
+    {
+      heading: 'Actors',
+      entries: NODE_KIND_IDS.filter((k) => kinds.has(k)).map((k: NodeKind) => ({
+        label: NODE_KINDS[k].label,
+        symbol: { type: 'shape', shape: KIND_STYLE[k].shape, colour: KIND_STYLE[k].colour },
+      })),
+    },
+    {
+      heading: 'Relations',
+      entries: CATEGORY_IDS.filter((c) => categories.has(c)).map((c: Category) => ({
+        label: CATEGORIES[c].label,
+        symbol: { type: 'arrow', colour: CATEGORY_COLOUR[c] },
+      })),
+    },
+    {
+      heading: 'Certainty',
+      entries: CERTAINTY_IDS.filter((c) => certainties.has(c)).map((c: Certainty) => ({
+        label: CERTAINTIES[c].label,
+        symbol: {
+          type: 'line',
+          dash: CERTAINTY_LINE[c].style === 'solid' ? [] : [...CERTAINTY_LINE[c].dash],
+          opacity: CERTAINTY_LINE[c].opacity,
+        },
+      })),
+    },
+  ];
+  return groups.filter((g) => g.entries.length > 0);
+}
