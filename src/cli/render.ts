@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { formatIssue, loadGraphText } from '../core/validate';
+import type { RasterLimits } from '../export/limits';
 import type { ExportOptions } from '../export/options';
 import { launch, type Session } from './chromium';
 import { ensureChromium } from './ensureChromium';
@@ -98,7 +99,10 @@ interface Exported {
 type Hooks = {
   actorGraphLoad(text: string, name: string, query: string): { ok: boolean; issues: string[] };
   actorGraphReady(timeoutMs?: number): Promise<void>;
-  actorGraphExport(o: ExportOptions): Promise<Exported & { bytes: Uint8Array }>;
+  actorGraphExport(
+    o: ExportOptions,
+    limits?: Partial<RasterLimits>,
+  ): Promise<Exported & { bytes: Uint8Array }>;
 };
 
 /**
@@ -127,8 +131,12 @@ export async function renderInPage(
 export async function exportInPage(
   page: Page,
   options: ExportOptions,
+  limits?: Partial<RasterLimits>,
 ): Promise<{ bytes: Buffer } & Exported> {
-  const handle = await page.evaluateHandle((o) => (window as unknown as Hooks).actorGraphExport(o), options);
+  const handle = await page.evaluateHandle(([o, l]) => (window as unknown as Hooks).actorGraphExport(o, l), [
+    options,
+    limits,
+  ] as const);
   try {
     const meta = await handle.evaluate((r) => ({
       fileName: r.fileName,

@@ -1,4 +1,5 @@
 // Decodes screenshots and exported images and measures how much of them is drawn on.
+import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
 export interface Decoded {
@@ -37,4 +38,32 @@ export function inkRatio(
     }
   }
   return ink / (region.width * region.height);
+}
+
+/** Decodes a JPEG (exported images) to RGBA. */
+export function decodeJpeg(buffer: Buffer): Decoded {
+  const img = jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 2048 });
+  return {
+    width: img.width,
+    height: img.height,
+    data: Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength),
+  };
+}
+
+/**
+ * Share (0…1) of pixels that differ between two images of the same size by more than `tolerance`
+ * in any channel (alpha included).
+ */
+export function diffRatio(a: Decoded, b: Decoded, tolerance = 48): number {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let differ = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    for (let c = 0; c < 4; c++) {
+      if (Math.abs(a.data[i + c]! - b.data[i + c]!) > tolerance) {
+        differ++;
+        break;
+      }
+    }
+  }
+  return differ / (a.width * a.height);
 }

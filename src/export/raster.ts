@@ -145,6 +145,9 @@ export async function rasterise(job: RasterJob, progress: Progress = {}): Promis
       return { bytes, plan };
     }
     const jpeg = await import('jpeg-js');
+    // jpeg-js returns a Node Buffer when bundled as CommonJS; in the browser a Uint8Array does.
+    const g = globalThis as { Buffer?: unknown };
+    if (g.Buffer === undefined) g.Buffer = { from: (bytes: ArrayLike<number>) => Uint8Array.from(bytes) };
     const encoded = jpeg.encode(
       { width: plan.width, height: plan.height, data: rgba },
       Math.round((job.quality ?? 0.92) * 100),

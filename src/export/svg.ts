@@ -60,7 +60,7 @@ function textMarkup(t: SceneText, family: string, twoWeights: boolean): string {
     'font-style': t.font.style === 'normal' ? undefined : t.font.style,
     'text-anchor': t.anchor,
   };
-  const spans = t.lines.map((l) => el('tspan', { x: l.x, y: l.y }, escapeXml(l.text))).join('');
+  const spans = t.lines.map((l) => el('tspan', { x: l.x, y: l.y }, escapeXml(l.text.trim()))).join('');
   let out = '';
   if (t.background) {
     const b = t.background;

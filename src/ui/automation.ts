@@ -2,6 +2,7 @@
 // wait until the canvas is still, and export exactly as the export dialog does.
 import { decodeView } from '../core/view/permalink';
 import type { ExportResult } from '../export/exportImage';
+import type { RasterLimits } from '../export/limits';
 import type { ExportOptions } from '../export/options';
 import type { GraphView } from '../render/graphView';
 import { sceneSettled } from '../render/scene';
@@ -12,8 +13,8 @@ export interface AutomationHooks {
   actorGraphLoad(text: string, name: string, query?: string): { ok: boolean; issues: string[] };
   /** Resolves once the graph is drawn and nothing moves. */
   actorGraphReady(timeoutMs?: number): Promise<void>;
-  /** The export the dialog makes, without the download. */
-  actorGraphExport(options: ExportOptions): Promise<ExportResult>;
+  /** The export the dialog makes, without the download; `limits` lets tests shrink the canvas limits. */
+  actorGraphExport(options: ExportOptions, limits?: Partial<RasterLimits>): Promise<ExportResult>;
 }
 
 /** The GraphView the canvas registers on window when it mounts. */
@@ -55,7 +56,7 @@ export function installAutomation(explorer: ExplorerState): void {
       }
       throw new Error('The graph did not settle in time.');
     },
-    async actorGraphExport(options) {
+    async actorGraphExport(options, limits) {
       const view = currentGraphView();
       const graph = explorer.graph;
       if (!view || !graph) throw new Error('No graph is shown.');
@@ -68,6 +69,7 @@ export function installAutomation(explorer: ExplorerState): void {
           claimsOf: (id) => explorer.visible?.bundles.get(id) ?? [id],
         },
         options,
+        limits ? { limits } : {},
       );
     },
   };
