@@ -55,7 +55,7 @@ function builtAt(dir: string): number {
 }
 
 /** A build of the app no older than its sources: dist/ if fresh, else a cached build (rebuilt if stale). */
-async function appDir(log: (s: string) => void): Promise<string> {
+export async function appDir(log: (s: string) => void): Promise<string> {
   const sources = newestSource();
   const dist = join(ROOT, 'dist');
   if (builtAt(dist) >= sources) return dist;

@@ -29,16 +29,27 @@ export interface LegendGroup {
   entries: LegendEntry[];
 }
 
-/** Legend groups for what `scene` draws, in the order of the vocabulary; empty groups are left out. */
+/**
+ * Legend groups for what `scene` draws, in the order of the vocabulary; empty groups are left out.
+ * Colours are the ones drawn (the theme may change them), taken from an undimmed element, else the palette's.
+ */
 export function legendGroups(scene: Scene): LegendGroup[] {
   const kinds = new Set<string>();
   const categories = new Set<string>();
   const certainties = new Set<string>();
+  const drawn = new Map<string, string>();
   for (const el of scene.elements) {
-    if (el.type === 'node' && el.kind) kinds.add(el.kind);
+    if (el.type === 'node' && el.kind) {
+      kinds.add(el.kind);
+      if (!el.isParent && el.opacity >= 1 && !drawn.has(`kind:${el.kind}`))
+        drawn.set(`kind:${el.kind}`, el.fill.colour);
+    }
     if (el.type === 'edge') {
       if (el.category) categories.add(el.category);
       if (el.certainty) certainties.add(el.certainty);
+      const key = `cat:${el.category}`;
+      if (el.category && el.opacity >= 1 && el.line.opacity >= 1 && !drawn.has(key))
+        drawn.set(key, el.line.colour);
     }
   }
   const groups: LegendGroup[] = [
@@ -46,14 +57,18 @@ export function legendGroups(scene: Scene): LegendGroup[] {
       heading: 'Actors',
       entries: NODE_KIND_IDS.filter((k) => kinds.has(k)).map((k: NodeKind) => ({
         label: NODE_KINDS[k].label,
-        symbol: { type: 'shape', shape: KIND_STYLE[k].shape, colour: KIND_STYLE[k].colour },
+        symbol: {
+          type: 'shape',
+          shape: KIND_STYLE[k].shape,
+          colour: drawn.get(`kind:${k}`) ?? KIND_STYLE[k].colour,
+        },
       })),
     },
     {
       heading: 'Relations',
       entries: CATEGORY_IDS.filter((c) => categories.has(c)).map((c: Category) => ({
         label: CATEGORIES[c].label,
-        symbol: { type: 'arrow', colour: CATEGORY_COLOUR[c] },
+        symbol: { type: 'arrow', colour: drawn.get(`cat:${c}`) ?? CATEGORY_COLOUR[c] },
       })),
     },
     {

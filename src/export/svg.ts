@@ -250,6 +250,8 @@ export function renderSvg(scene: Scene, page: Page, o: SvgOptions): string {
   const head =
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1"` +
     ` width="${n(o.pixelWidth ?? page.pixelWidth)}" height="${n(o.pixelHeight ?? page.pixelHeight)}"` +
-    ` viewBox="${n(vb.x)} ${n(vb.y)} ${n(vb.width)} ${n(vb.height)}">`;
+    ` viewBox="${n(vb.x)} ${n(vb.y)} ${n(vb.width)} ${n(vb.height)}"` +
+    // Pixel sizes are rounded: stretch the viewBox onto them rather than leave a half-transparent edge.
+    ` preserveAspectRatio="none">`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}${body}</svg>\n`;
 }
