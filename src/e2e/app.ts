@@ -19,9 +19,14 @@ export async function openApp(path = '', options: Parameters<typeof launch>[0] =
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  await goto(page, path);
+  return { page, session, errors };
+}
+
+/** Navigates to a path relative to the served app, e.g. "?g=us-iran-2023-10&sel=n:iran". */
+export async function goto(page: Page, path: string): Promise<void> {
   await page.goto(new URL(path, inject('baseUrl')).href);
   await waitForGraph(page);
-  return { page, session, errors };
 }
 
 /** Waits until the canvas has drawn nodes and the layout has settled. */
@@ -34,12 +39,26 @@ export async function waitForGraph(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/** Waits until no node moves and the camera is still (animations finished). */
+export async function waitForStill(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = JSON.stringify(await drawnNodes(page));
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(150);
+  }
+  throw new Error('the graph kept moving');
+}
+
 interface DrawnNode {
   id: string;
   label: string;
   x: number;
   y: number;
   visible: boolean;
+  /** Highlight classes: focus, faded, on-path, collapsed … */
+  classes: string[];
 }
 
 /** Where each node is drawn, in page coordinates. */

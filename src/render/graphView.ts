@@ -110,8 +110,8 @@ function layoutOptions(request: LayoutRequest): LayoutOptions {
         ...common,
         name: 'concentric',
         concentric: (n: NodeSingular) => n.degree(false), // most connected in the middle
-        levelWidth: () => 2, // degree band per ring
-        minNodeSpacing: 36, // px between nodes on a ring
+        levelWidth: (nodes: { maxDegree(loops: boolean): number }) => Math.max(1, nodes.maxDegree(false) / 5), // five rings
+        minNodeSpacing: 16, // px between nodes on a ring
       } as LayoutOptions;
     case 'breadthfirst':
       return {
@@ -141,6 +141,8 @@ export class GraphView {
   #appliedLayout: string | undefined;
   #target: Record<string, Position> = {};
   #viewportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** While nodes move to new places: the box the drawing will fill once they arrive. */
+  #arrivingBox: { x1: number; y1: number; w: number; h: number } | undefined;
   #programmaticViewport = false;
 
   constructor(options: GraphViewOptions) {
@@ -291,9 +293,22 @@ export class GraphView {
       if (p && (Math.abs(p.x - n.position('x')) > 0.5 || Math.abs(p.y - n.position('y')) > 0.5))
         moves.push([n, p]);
     });
-    if (animate) {
-      for (const [n, p] of moves)
-        n.animate({ position: p }, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' });
+    if (animate && moves.length > 0) {
+      // Aim any fit at where the drawing will be once the nodes arrive.
+      this.#arrivingBox = this.#drawingBox(new Map(moves.map(([n, p]) => [n.id(), p])));
+      let left = moves.length;
+      for (const [n, p] of moves) {
+        n.animate(
+          { position: p },
+          {
+            duration: ANIMATION_MS,
+            easing: 'ease-in-out-cubic',
+            complete: () => {
+              if (--left === 0) this.#arrivingBox = undefined;
+            },
+          },
+        );
+      }
     } else {
       cy.batch(() => moves.forEach(([n, p]) => n.position(p)));
     }
@@ -313,21 +328,61 @@ export class GraphView {
     });
   }
 
-  /** Fits the drawn elements into view (all of them, or those with `only`'s ids). */
-  fit(options: { only?: readonly string[]; animate?: boolean; padding?: number } = {}): void {
+  /**
+   * The box the drawing fills: every actor with its label, at its place or at `moved`'s place for
+   * it, with a margin for group boxes and loops. Fits use this one measure so the same layout
+   * always gets the same camera.
+   */
+  #drawingBox(moved = new Map<string, Position>()): { x1: number; y1: number; w: number; h: number } {
+    const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    this.#cy
+      .nodes()
+      .filter((n) => n.isChildless())
+      .forEach((n) => {
+        const b = n.boundingBox({ includeLabels: true });
+        const p = moved.get(n.id()) ?? n.position();
+        const dx = p.x - n.position('x');
+        const dy = p.y - n.position('y');
+        box.x1 = Math.min(box.x1, b.x1 + dx);
+        box.y1 = Math.min(box.y1, b.y1 + dy);
+        box.x2 = Math.max(box.x2, b.x2 + dx);
+        box.y2 = Math.max(box.y2, b.y2 + dy);
+      });
+    const margin = 24;
+    return {
+      x1: box.x1 - margin,
+      y1: box.y1 - margin,
+      w: box.x2 - box.x1 + 2 * margin,
+      h: box.y2 - box.y1 + 2 * margin,
+    };
+  }
+
+  /** Fits the drawing into view; while nodes travel to new places, fits where they will arrive. */
+  fit(options: { animate?: boolean; padding?: number } = {}): void {
     const cy = this.#cy;
-    const eles = options.only
-      ? options.only.reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection())
-      : cy.elements();
-    const padding = options.padding ?? 40;
+    if (cy.elements().empty()) return;
+    const padding = options.padding ?? 20;
+    const bb = this.#arrivingBox ?? this.#drawingBox();
+    const zoom = Math.min(
+      cy.maxZoom(),
+      Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)),
+    );
+    const pan = {
+      x: (cy.width() - zoom * (2 * bb.x1 + bb.w)) / 2,
+      y: (cy.height() - zoom * (2 * bb.y1 + bb.h)) / 2,
+    };
     this.#programmaticViewport = true;
     if (options.animate) {
       cy.animate(
-        { fit: { eles, padding } },
-        { duration: ANIMATION_MS, complete: () => (this.#programmaticViewport = false) },
+        { zoom, pan },
+        {
+          duration: ANIMATION_MS,
+          easing: 'ease-in-out-cubic',
+          complete: () => (this.#programmaticViewport = false),
+        },
       );
     } else {
-      cy.fit(eles, padding);
+      cy.viewport({ zoom, pan });
       this.#programmaticViewport = false;
     }
   }

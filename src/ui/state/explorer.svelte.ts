@@ -48,6 +48,8 @@ export class ExplorerState {
   themePreference = $state<ThemePreference>('system');
   systemDark = $state(false);
   playing = $state(false);
+  /** Bumped to ask the canvas to fit the graph into view again. */
+  fitRequests = $state(0);
 
   readonly theme: ThemeName = $derived(
     this.themePreference === 'system' ? (this.systemDark ? 'dark' : 'light') : this.themePreference,
@@ -299,6 +301,16 @@ export class ExplorerState {
     forgetSaved(this.#env.storage, this.graph.file.id);
     this.manualPositions = {};
     this.setView(defaultView(this.graph.file.id));
+    this.fit();
+  }
+
+  /** Fits the whole graph into view (forgetting the camera position). */
+  fit(): void {
+    if (this.view.viewport) {
+      const { viewport: _drop, ...rest } = this.view;
+      this.setView(rest, 'replace');
+    }
+    this.fitRequests++;
   }
 
   setThemePreference(pref: ThemePreference): void {

@@ -1,0 +1,376 @@
+// A user's paths through the explorer in real Chromium, one per feature: search → select → quote,
+// focus depth, filters, the time slider, paths, groups, layouts, permalinks and history, saved
+// views, a keyboard-only session, themes and narrow windows. Assertions are on what the user sees:
+// visible text, controls, the URL and what the canvas draws.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { drawnNodes, goto, openApp, waitForGraph, waitForStill, type OpenedApp } from './app';
+import { decodePng } from './pixels';
+
+const G = '?g=us-iran-2023-10';
+
+const details = (page: Page) => page.getByRole('region', { name: 'Details' });
+const shownCounts = (page: Page) => page.getByTestId('shown-counts').innerText();
+const drawnEdges = (page: Page) =>
+  page.evaluate(() =>
+    (
+      window as unknown as { actorGraphView: { renderedEdges(): { id: string; classes: string[] }[] } }
+    ).actorGraphView
+      .renderedEdges()
+      .map((e) => e.id),
+  );
+/** The numbers in "Showing 30 of 32 actors and 66 of 82 relations". */
+async function counts(page: Page): Promise<{ actors: number; relations: number }> {
+  const m = /Showing (\d+) of \d+ actors and (\d+) of \d+ relations/.exec(await shownCounts(page));
+  if (!m) throw new Error(`no counts in "${await shownCounts(page)}"`);
+  return { actors: Number(m[1]), relations: Number(m[2]) };
+}
+const query = (page: Page) => new URL(page.url()).searchParams;
+
+describe('exploring the curated graph', () => {
+  let app: OpenedApp;
+  beforeAll(async () => {
+    app = await openApp(G);
+  });
+  afterAll(() => app?.session.close());
+  afterEach(async () => {
+    // Each scenario starts from the default view.
+    await app.page.getByRole('button', { name: 'Reset view' }).click();
+    await waitForGraph(app.page);
+  });
+
+  it('search → select → read the quote', async () => {
+    const { page } = app;
+    await page.keyboard.press('/');
+    await page.keyboard.type('hezbolah'); // a typo
+    await expect(page.getByRole('option').first().innerText()).resolves.toBe('Hezbollah');
+    await page.keyboard.press('Enter');
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    expect(query(page).get('sel')).toBe('n:hezbollah');
+    const claim = details(page).locator('details', { hasText: 'Iran backs Hezbollah' }).first();
+    await claim.locator('summary').click();
+    const text = await claim.innerText();
+    expect(text).toMatch(/According to/);
+    expect(text).toMatch(/“.+”/s);
+    expect(text).toContain('The New York Times');
+  });
+
+  it('focus: the neighbourhood grows with depth, isolation hides the rest, Escape clears', async () => {
+    const { page } = app;
+    await goto(page, `${G}&sel=n:hezbollah&iso=1`);
+    const depth1 = await counts(page);
+    await details(page).getByRole('radio', { name: '2' }).check();
+    await expect.poll(async () => (await counts(page)).actors).toBeGreaterThan(depth1.actors);
+    const drawn = (await drawnNodes(page)).map((n) => n.label);
+    expect(drawn).toContain('Hezbollah');
+    expect(drawn.length).toBeLessThan(32);
+    await details(page).getByRole('checkbox', { name: 'Show only this neighbourhood' }).uncheck();
+    await expect.poll(async () => (await counts(page)).actors).toBe(32);
+    const faded = (await drawnNodes(page)).filter((n) => n.classes.includes('faded'));
+    expect(faded.length).toBeGreaterThan(0);
+    await page.getByTestId('graph-canvas').focus();
+    await page.keyboard.press('Escape');
+    await expect(details(page).locator('h2').innerText()).resolves.toContain('The U.S. and Iran');
+    expect((await drawnNodes(page)).filter((n) => n.classes.includes('faded'))).toEqual([]);
+  });
+
+  it('filters: the legend toggles a category off and back on, with counts', async () => {
+    const { page } = app;
+    const before = await counts(page);
+    const toggle = page.getByRole('button', { name: /Material conflict/ });
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    const after = await counts(page);
+    expect(after.relations).toBeLessThan(before.relations);
+    expect(await drawnEdges(page)).not.toContain('us-strikes-syria-munitions-depots-2023-10-27');
+    expect(query(page).get('hc')).toBe('material-conflict');
+    await toggle.click();
+    await expect.poll(() => counts(page)).toEqual(before);
+  });
+
+  it('time: moving the slider before 27 October hides the strikes and later relations', async () => {
+    const { page } = app;
+    expect(await drawnEdges(page)).toContain('us-strikes-syria-munitions-depots-2023-10-27');
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('combobox', { name: 'Time filter' }).selectOption('asOf');
+    const slider = timeline.getByRole('slider', { name: 'Show the graph as of' });
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    const label = await page.getByTestId('time-label').innerText();
+    expect(label).toMatch(/^As of \d{1,2} Oct 2023$/);
+    expect(label).not.toBe('As of 27 Oct 2023');
+    expect(await drawnEdges(page)).not.toContain('us-strikes-syria-munitions-depots-2023-10-27');
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('time-label').innerText()).resolves.toBe('As of 1979');
+    const early = await counts(page);
+    await timeline.getByRole('checkbox', { name: /Undated/ }).uncheck();
+    expect((await counts(page)).relations).toBeLessThan(early.relations);
+    expect(query(page).get('und')).toBe('hide');
+  });
+
+  it('paths: the shortest paths between two actors are listed as sentences and highlighted', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Paths' }).click();
+    const panel = page.getByRole('region', { name: 'Paths between actors' });
+    await panel.getByRole('combobox', { name: 'From' }).selectOption({ label: 'Hezbollah' });
+    await panel
+      .getByRole('combobox', { name: 'To' })
+      .selectOption({ label: 'Iran-backed militias in Iraq and Syria' });
+    await panel.getByRole('button', { name: 'Find paths' }).click();
+    const result = await page.getByTestId('path-result').innerText();
+    expect(result).toMatch(
+      /shortest paths? of 2 steps from Hezbollah to Iran-backed militias in Iraq and Syria/,
+    );
+    expect(result).toContain('Iran backs Hezbollah');
+    expect(query(page).get('path')).toBe('hezbollah~iran-backed-militias');
+    const onPath = (await drawnNodes(page)).filter((n) => n.classes.includes('on-path')).map((n) => n.label);
+    expect(onPath).toEqual(
+      expect.arrayContaining(['Hezbollah', 'Iran', 'Iran-backed militias in Iraq and Syria']),
+    );
+    await panel.getByRole('checkbox', { name: 'Follow the direction of relations' }).check();
+    await panel.getByRole('button', { name: 'Find paths' }).click();
+    // Following direction, the way round is longer (or there is none).
+    await expect(page.getByTestId('path-result').innerText()).resolves.toMatch(
+      /of [3-9] steps|No path from Hezbollah/,
+    );
+    expect(query(page).get('pd')).toBe('1');
+  });
+
+  it('groups: collapsing Iran hides its members and re-routes their relations; expanding restores them', async () => {
+    const { page } = app;
+    await goto(page, `${G}&sel=n:iran`);
+    await details(page)
+      .getByRole('button', { name: /Collapse group/ })
+      .click();
+    await expect.poll(async () => (await drawnNodes(page)).map((n) => n.label)).toContain('Iran (+8)');
+    const labels = (await drawnNodes(page)).map((n) => n.label);
+    expect(labels).not.toContain('Islamic Revolutionary Guards Corps');
+    expect(labels).not.toContain('Ali Khamenei');
+    expect((await counts(page)).actors).toBe(32);
+    await details(page).getByRole('button', { name: 'Expand group' }).click();
+    await expect.poll(async () => (await drawnNodes(page)).map((n) => n.label)).toContain('Ali Khamenei');
+  });
+
+  it('layouts: switching layout moves actors, and the same layout gives the same picture', async () => {
+    const { page } = app;
+    const where = async () =>
+      Object.fromEntries((await drawnNodes(page)).map((n) => [n.id, [Math.round(n.x), Math.round(n.y)]]));
+    const force = await where();
+    const layout = page.getByRole('combobox', { name: 'Layout' });
+    await layout.selectOption('circle');
+    await waitForStill(page);
+    const circle = await where();
+    expect(circle).not.toEqual(force);
+    await layout.selectOption('fcose');
+    await waitForStill(page);
+    expect(await where()).toEqual(force);
+  });
+});
+
+describe('permalinks, history and saved views', () => {
+  let app: OpenedApp;
+  beforeAll(async () => {
+    app = await openApp(G);
+  });
+  afterAll(() => app?.session.close());
+
+  it('a shared link opens the same view, and Back/Forward step through views', async () => {
+    const { page } = app;
+    const link = `${G}&sel=n:hezbollah&depth=2&hk=person&layout=concentric&t=asOf:2023-10-06`;
+    await goto(page, link);
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await expect(page.getByRole('button', { name: /^Person/ }).getAttribute('aria-pressed')).resolves.toBe(
+      'false',
+    );
+    await expect(page.getByRole('combobox', { name: 'Layout' }).inputValue()).resolves.toBe('concentric');
+    await expect(page.getByTestId('time-label').innerText()).resolves.toBe('As of 6 Oct 2023');
+    await expect(details(page).getByRole('radio', { name: '2' }).isChecked()).resolves.toBe(true);
+    await page.reload();
+    await waitForGraph(page);
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await expect(page.getByRole('combobox', { name: 'Layout' }).inputValue()).resolves.toBe('concentric');
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('Israel');
+    await page.keyboard.press('Enter');
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('Israel');
+    await page.goBack();
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await page.goForward();
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('Israel');
+  });
+
+  it('the last view of a graph comes back when the explorer is opened again', async () => {
+    const { page } = app;
+    await goto(page, `${G}&sel=n:china&hc=verbal-conflict`);
+    await page.waitForTimeout(400); // saving is debounced
+    await goto(page, '/');
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('China');
+    expect(query(page).get('hc')).toBe('verbal-conflict');
+  });
+
+  it('a dragged arrangement persists, and "Reset view" forgets it', async () => {
+    const { page } = app;
+    await goto(page, G);
+    const before = (await drawnNodes(page)).find((n) => n.label === 'Gaza')!;
+    await page.mouse.move(before.x, before.y);
+    await page.mouse.down();
+    await page.mouse.move(before.x + 60, before.y + 40, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Layout' }).inputValue()).toBe('manual');
+    await page.waitForTimeout(400);
+    await page.reload();
+    await waitForGraph(page);
+    const after = (await drawnNodes(page)).find((n) => n.label === 'Gaza')!;
+    const others = (await drawnNodes(page)).find((n) => n.label === 'Israel')!;
+    const beforeIsrael = (await drawnNodes(page)).find((n) => n.label === 'Israel')!;
+    expect(others).toEqual(beforeIsrael);
+    expect(Math.hypot(after.x - others.x, after.y - others.y)).not.toBeCloseTo(
+      Math.hypot(before.x - others.x, before.y - others.y),
+      0,
+    );
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    await expect(page.getByRole('combobox', { name: 'Layout' }).inputValue()).resolves.toBe('fcose');
+  });
+
+  it('a corrupt saved view is ignored with a notice, and the graph still opens', async () => {
+    const { page } = app;
+    await page.waitForTimeout(400); // let the page finish saving its own view first
+    await page.evaluate(() =>
+      localStorage.setItem('actor-graph:view:us-iran-2023-10', '{"version":1,"query":'),
+    );
+    await goto(page, '/');
+    await expect(page.getByRole('status').filter({ hasText: 'saved view' }).innerText()).resolves.toContain(
+      'Your saved view of this graph was ignored: it is not valid JSON.',
+    );
+    expect((await counts(page)).actors).toBe(32);
+  });
+
+  it('values a link cannot use are dropped with a notice', async () => {
+    const { page } = app;
+    await goto(page, `${G}&depth=9&sel=n:hezbollah`);
+    await expect(
+      page.getByText('Part of the link was ignored: depth: "9" is not 1, 2 or 3.').isVisible(),
+    ).resolves.toBe(true);
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+  });
+});
+
+describe('usable by everyone', () => {
+  it('a keyboard-only session: search, focus, isolate, table, select from the table, clear', async () => {
+    const app = await openApp(G);
+    const { page } = app;
+    try {
+      await page.keyboard.press('/');
+      await page.keyboard.type('Quds');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
+      await expect(details(page).locator('h2').innerText()).resolves.toMatch(/Quds Force/);
+      await page.locator('body').press('2'); // the search box kept focus; shortcuts need it elsewhere
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { tag: el.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+      });
+      expect(focused.outline).not.toBe('none');
+      await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+      await page.keyboard.press('2');
+      await expect(details(page).getByRole('radio', { name: '2' }).isChecked()).resolves.toBe(true);
+      await page.keyboard.press('i');
+      await expect(
+        details(page).getByRole('checkbox', { name: 'Show only this neighbourhood' }).isChecked(),
+      ).resolves.toBe(true);
+      await page.keyboard.press('t');
+      const table = page.getByRole('region', { name: 'Table view' });
+      await expect(table.isVisible()).resolves.toBe(true);
+      const row = table.getByRole('button', { name: 'Islamic Revolutionary Guards Corps' });
+      await row.focus();
+      await page.keyboard.press('Enter');
+      await expect(details(page).locator('h2').innerText()).resolves.toBe(
+        'Islamic Revolutionary Guards Corps',
+      );
+      await expect(table.locator('tr[aria-selected="true"]').innerText()).resolves.toContain(
+        'Islamic Revolutionary Guards Corps',
+      );
+      await page.keyboard.press('Escape');
+      await expect(details(page).locator('h2').innerText()).resolves.toContain('The U.S. and Iran');
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).resolves.toBe(false);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.session.close();
+    }
+  });
+
+  it('the table sorts by a column and lists what the filters show', async () => {
+    const app = await openApp(`${G}&hk=person`);
+    const { page } = app;
+    try {
+      await page.keyboard.press('t');
+      const table = page.getByRole('region', { name: 'Table view' });
+      const firstRow = () => table.locator('tbody tr').first().innerText();
+      await expect(table.getByRole('tab', { name: /Actors \((\d+)\)/ }).innerText()).resolves.toBe(
+        'Actors (22)',
+      );
+      await table.getByRole('button', { name: 'Relations' }).click();
+      await table.getByRole('button', { name: 'Relations' }).click(); // descending
+      await expect(firstRow()).resolves.toMatch(/^Iran\b/);
+      await expect(table.locator('th[aria-sort="descending"]').innerText()).resolves.toContain('Relations');
+    } finally {
+      await app.session.close();
+    }
+  });
+
+  it('dark theme follows the system and can be switched', async () => {
+    const app = await openApp(G, { colorScheme: 'dark' });
+    const { page } = app;
+    try {
+      // A pixel of empty canvas: near the bottom-right corner, away from the graph and the focus ring.
+      const canvasCorner = async () => {
+        const shot = decodePng(await page.getByTestId('graph-canvas').screenshot());
+        const i = ((shot.height - 8) * shot.width + (shot.width - 8)) * 4;
+        return [shot.data[i]!, shot.data[i + 1]!, shot.data[i + 2]!];
+      };
+      await expect(page.locator('.app').getAttribute('data-theme')).resolves.toBe('dark');
+      expect((await canvasCorner()).every((c) => c < 60)).toBe(true);
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+      await expect(page.locator('.app').getAttribute('data-theme')).resolves.toBe('light');
+      expect((await canvasCorner()).every((c) => c > 200)).toBe(true);
+    } finally {
+      await app.session.close();
+    }
+  });
+
+  it('on a tablet-width window the panels collapse and open from the toolbar', async () => {
+    const app = await openApp(G, { width: 820, height: 1100 });
+    const { page } = app;
+    try {
+      const filters = page.getByRole('complementary', { name: 'Legend and filters' });
+      await expect(filters.count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Filters' }).click();
+      await expect(filters.isVisible()).resolves.toBe(true);
+      await page.getByRole('button', { name: 'Filters' }).click();
+      await expect(filters.count()).resolves.toBe(0);
+      const box = await page.getByTestId('graph-canvas').boundingBox();
+      expect(box!.width).toBeGreaterThan(380);
+    } finally {
+      await app.session.close();
+    }
+  });
+
+  it('hovering an actor shows a tooltip', async () => {
+    const app = await openApp(G);
+    const { page } = app;
+    try {
+      const gaza = (await drawnNodes(page)).find((n) => n.label === 'Gaza')!;
+      await page.mouse.move(gaza.x, gaza.y);
+      await expect(page.getByRole('tooltip').innerText()).resolves.toContain('Gaza');
+    } finally {
+      await app.session.close();
+    }
+  });
+});
