@@ -12,7 +12,9 @@ describe('the explorer on the sample graph', () => {
 
   it('shows the graph title and how many actors and relations it has', async () => {
     const details = app.page.getByRole('region', { name: 'Details' });
-    await expect(details.locator('h2').innerText()).resolves.toBe('Sample: the U.S. strikes in Syria, 27 October 2023');
+    await expect(details.locator('h2').innerText()).resolves.toBe(
+      'Sample: the U.S. strikes in Syria, 27 October 2023',
+    );
     await expect(app.page.getByTestId('shown-counts').innerText()).resolves.toBe(
       'Showing 6 of 6 actors and 8 of 8 relations',
     );

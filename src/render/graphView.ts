@@ -143,6 +143,8 @@ export class GraphView {
   #viewportTimer: ReturnType<typeof setTimeout> | undefined;
   /** While nodes move to new places: the box the drawing will fill once they arrive. */
   #arrivingBox: { x1: number; y1: number; w: number; h: number } | undefined;
+  /** A fit asked for while nodes travelled, to be made exact (groups included) when they arrive. */
+  #refitOnArrival: { padding?: number } | undefined;
   #programmaticViewport = false;
 
   constructor(options: GraphViewOptions) {
@@ -304,7 +306,11 @@ export class GraphView {
             duration: ANIMATION_MS,
             easing: 'ease-in-out-cubic',
             complete: () => {
-              if (--left === 0) this.#arrivingBox = undefined;
+              if (--left > 0) return;
+              this.#arrivingBox = undefined;
+              const refit = this.#refitOnArrival;
+              this.#refitOnArrival = undefined;
+              if (refit) this.fit({ ...refit, animate: true, duration: 200 });
             },
           },
         );
@@ -335,19 +341,21 @@ export class GraphView {
    */
   #drawingBox(moved = new Map<string, Position>()): { x1: number; y1: number; w: number; h: number } {
     const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-    this.#cy
-      .nodes()
-      .filter((n) => n.isChildless())
-      .forEach((n) => {
-        const b = n.boundingBox({ includeLabels: true });
-        const p = moved.get(n.id()) ?? n.position();
-        const dx = p.x - n.position('x');
-        const dy = p.y - n.position('y');
-        box.x1 = Math.min(box.x1, b.x1 + dx);
-        box.y1 = Math.min(box.y1, b.y1 + dy);
-        box.x2 = Math.max(box.x2, b.x2 + dx);
-        box.y2 = Math.max(box.y2, b.y2 + dy);
-      });
+    const grow = (b: { x1: number; y1: number; x2: number; y2: number }, dx = 0, dy = 0) => {
+      box.x1 = Math.min(box.x1, b.x1 + dx);
+      box.y1 = Math.min(box.y1, b.y1 + dy);
+      box.x2 = Math.max(box.x2, b.x2 + dx);
+      box.y2 = Math.max(box.y2, b.y2 + dy);
+    };
+    this.#cy.nodes().forEach((n) => {
+      if (n.isParent()) {
+        // A group's box and title where it stands now; while members travel, fit() measures again on arrival.
+        if (moved.size === 0) grow(n.boundingBox({ includeLabels: true }));
+        return;
+      }
+      const p = moved.get(n.id()) ?? n.position();
+      grow(n.boundingBox({ includeLabels: true }), p.x - n.position('x'), p.y - n.position('y'));
+    });
     const margin = 24;
     return {
       x1: box.x1 - margin,
@@ -358,10 +366,11 @@ export class GraphView {
   }
 
   /** Fits the drawing into view; while nodes travel to new places, fits where they will arrive. */
-  fit(options: { animate?: boolean; padding?: number } = {}): void {
+  fit(options: { animate?: boolean; padding?: number; duration?: number } = {}): void {
     const cy = this.#cy;
     if (cy.elements().empty()) return;
     const padding = options.padding ?? 20;
+    if (this.#arrivingBox) this.#refitOnArrival = { padding };
     const bb = this.#arrivingBox ?? this.#drawingBox();
     const zoom = Math.min(
       cy.maxZoom(),
