@@ -23,7 +23,7 @@ import { forgetSaved, loadSaved, saveView, type Positions } from './savedView';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 type History = 'push' | 'replace' | 'none';
-type FilterKey = 'kinds' | 'categories' | 'relations' | 'certainties' | 'asserters';
+export type FilterKey = 'kinds' | 'categories' | 'relations' | 'certainties' | 'asserters';
 
 const THEME_KEY = 'actor-graph:theme';
 
