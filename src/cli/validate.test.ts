@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const validate = (...files: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', ...files], { encoding: 'utf8' });
+
+describe('npm run validate', () => {
+  it('prints a dangling edge, a duplicate id and an unknown relation, with paths, and fails', () => {
+    const run = validate('src/core/fixtures/three-problems.json');
+    expect(run.status).toBe(1);
+    const lines = run.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('  src/core/fixtures/three-problems.json:'));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      /:\d+:\d+ nodes\[3\]\.id: id "united-states" is already used at nodes\[0\]\.id \(duplicate-id\)$/,
+    );
+    expect(lines[1]).toMatch(
+      /:\d+:\d+ edges\[0\]\.target: target "hezbollah" is not a node in this file \(missing-node\)$/,
+    );
+    expect(lines[2]).toMatch(
+      /:\d+:\d+ edges\[1\]\.relation: unknown relation "nukes"; .* \(unknown-relation\)$/,
+    );
+    expect(run.stderr).toContain('1 of 1 file failed validation.');
+  });
+
+  it('passes the bundled graphs', () => {
+    const run = validate();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/✓ graph\/us-iran-2023-10\.json: \d+ actors, \d+ relations, \d+ sources?/);
+  });
+
+  it('says when a file cannot be read', () => {
+    const run = validate('graph/nowhere.json');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/graph\/nowhere\.json: cannot read: .*no such file/i);
+  });
+});
