@@ -225,6 +225,14 @@ describe('the data checks catch what they are for', () => {
     expect(problems[0]).toContain('three Iranian military munitions stockpiles');
   });
 
+  it('reports a misquote on a node, naming the node', () => {
+    const file = copy();
+    const irgc = file.nodes.find((n) => n.id === 'irgc')!;
+    irgc.evidence = [{ source: file.sources[0]!.id, quote: 'Iran’s Islamic Revolutionary Guard Corps' }];
+    const problems = checkQuotes(file, readCopy).map(formatQuoteProblem);
+    expect(problems).toEqual([expect.stringMatching(/^node "irgc" evidence\[0\]: quote-not-found/)]);
+  });
+
   it('reports a quote taken from a photo caption', () => {
     const file = copy();
     file.edges[0]!.evidence[0]!.quote = 'Supporters of the Palestinians demonstrating in Tehran';

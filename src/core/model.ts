@@ -382,6 +382,13 @@ export interface Source {
   localCopy?: string;
 }
 
+export interface Evidence {
+  /** Id of an entry in `sources`. */
+  source: string;
+  /** Verbatim words from that source. */
+  quote: string;
+}
+
 export interface ActorNode {
   id: string;
   label: string;
@@ -390,13 +397,8 @@ export interface ActorNode {
   /** Id of the node this one belongs to (the IRGC inside Iran); enables grouping. */
   parent?: string;
   description?: string;
-}
-
-export interface Evidence {
-  /** Id of an entry in `sources`. */
-  source: string;
-  /** Verbatim words from that source. */
-  quote: string;
+  /** Verbatim quotes supporting the node's membership (`parent`) and `description`. */
+  evidence?: Evidence[];
 }
 
 export interface ClaimEdge {

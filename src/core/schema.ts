@@ -43,6 +43,11 @@ export const SourceSchema = z.strictObject({
     .describe('Path, relative to the repository root, of a plain-text copy used to check quotes.'),
 });
 
+export const EvidenceSchema = z.strictObject({
+  source: ref('an entry in "sources"'),
+  quote: text.describe('Verbatim words from the source.'),
+});
+
 export const NodeSchema = z.strictObject({
   id,
   label: text.describe('Name shown on the graph.'),
@@ -52,11 +57,11 @@ export const NodeSchema = z.strictObject({
   aliases: z.array(text).optional().describe('Other names, matched by search.'),
   parent: ref('the node this one belongs to (e.g. the IRGC inside Iran)').optional(),
   description: text.optional(),
-});
-
-export const EvidenceSchema = z.strictObject({
-  source: ref('an entry in "sources"'),
-  quote: text.describe('Verbatim words from the source.'),
+  evidence: z
+    .array(EvidenceSchema)
+    .min(1)
+    .optional()
+    .describe('Verbatim quotes with their sources supporting the membership ("parent") and "description".'),
 });
 
 export const TimeSchema = z

@@ -6,8 +6,11 @@ import { formatIssue, loadGraphText, validateGraph, type IssueCode } from './val
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
-/** Each fixture in fixtures/invalid/ has exactly one problem: the code is its file name. */
-const EXPECTED: Record<string, { path: string; line?: number }> = {
+/**
+ * Each fixture in fixtures/invalid/ has exactly one problem: the code is its file name, or `code`
+ * when one code has several fixtures.
+ */
+const EXPECTED: Record<string, { path: string; line?: number; code?: IssueCode }> = {
   'invalid-json': { path: '', line: 7 },
   'unsupported-format': { path: 'format' },
   'unsupported-version': { path: 'version' },
@@ -24,24 +27,25 @@ const EXPECTED: Record<string, { path: string; line?: number }> = {
   'missing-node': { path: 'edges[0].target' },
   'parent-cycle': { path: 'nodes[1].parent' },
   'unknown-source': { path: 'edges[0].evidence[0].source' },
+  'unknown-source-in-node': { path: 'nodes[2].evidence[0].source', code: 'unknown-source' },
   'bad-date': { path: 'edges[0].time.date' },
   'bad-time': { path: 'edges[0].time' },
   'end-before-start': { path: 'edges[0].time.end' },
 };
 
 describe('validation fixtures', () => {
-  it('has one fixture per issue code, and nothing else', () => {
+  it('has a fixture for each issue code, and nothing else', () => {
     const files = readdirSync(join(FIXTURES, 'invalid')).map((f) => f.replace(/\.json$/, ''));
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(Object.entries(EXPECTED))('%s is reported with its path', (code, { path, line }) => {
-    const result = loadGraphText(read(`invalid/${code}.json`), `invalid/${code}.json`);
+  it.each(Object.entries(EXPECTED))('%s is reported with its path', (name, { path, line, code }) => {
+    const result = loadGraphText(read(`invalid/${name}.json`), `invalid/${name}.json`);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((i) => [i.code, i.path])).toEqual([[code as IssueCode, path]]);
+    expect(result.issues.map((i) => [i.code, i.path])).toEqual([[code ?? (name as IssueCode), path]]);
     const [issue] = result.issues;
-    expect(issue!.file).toBe(`invalid/${code}.json`);
+    expect(issue!.file).toBe(`invalid/${name}.json`);
     expect(issue!.line).toBeGreaterThan(0);
     if (line !== undefined) expect(issue!.line).toBe(line);
   });
@@ -120,6 +124,17 @@ describe('validateGraph on values', () => {
     expect(validateGraph(file, 'x.json').ok).toBe(true);
     file.edges[0].time = { start: '2023-10-07', end: '2023-10' };
     expect(validateGraph(file, 'x.json').ok).toBe(true);
+  });
+
+  it('accepts quotes on a node, and rejects an empty list of them', () => {
+    const file = structuredClone(base);
+    file.nodes[2].evidence = [{ source: 'nyt', quote: 'Iran’s Islamic Revolutionary Guards Corps' }];
+    expect(validateGraph(file, 'x.json').ok).toBe(true);
+    file.nodes[2].evidence = [];
+    const result = validateGraph(file, 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid-value', 'nodes[2].evidence'],
+    ]);
   });
 
   it('keeps reporting reference problems when other entries are malformed', () => {

@@ -216,7 +216,7 @@ function suggest(value: string, allowed: readonly string[]): string {
 type Report = (code: IssueCode, path: PathSegment[], message: string) => void;
 
 interface Sound {
-  nodes: ({ id: string; parent?: string } | undefined)[];
+  nodes: ({ id: string; parent?: string; evidence: ({ source: string } | undefined)[] } | undefined)[];
   edges: (
     | {
         id: string;
@@ -291,21 +291,21 @@ function checkReferences(file: Sound, report: Report): void {
     }
   });
 
+  const checkEvidence = (evidence: ({ source: string } | undefined)[], path: PathSegment[]) =>
+    evidence.forEach((ev, j) => {
+      if (ev && !sourceIds.has(ev.source)) {
+        report('unknown-source', [...path, j, 'source'], `source "${ev.source}" is not in "sources"`);
+      }
+    });
+  file.nodes.forEach((n, i) => n && checkEvidence(n.evidence, ['nodes', i, 'evidence']));
+
   file.edges.forEach((e, i) => {
     if (!e) return;
     for (const end of ['source', 'target'] as const) {
       if (!parentOf.has(e[end]))
         report('missing-node', ['edges', i, end], `${end} "${e[end]}" is not a node in this file`);
     }
-    e.evidence.forEach((ev, j) => {
-      if (ev && !sourceIds.has(ev.source)) {
-        report(
-          'unknown-source',
-          ['edges', i, 'evidence', j, 'source'],
-          `source "${ev.source}" is not in "sources"`,
-        );
-      }
-    });
+    checkEvidence(e.evidence, ['edges', i, 'evidence']);
     if (e.time) checkTime(e.time, ['edges', i, 'time'], report);
   });
 }
@@ -418,9 +418,13 @@ function structurallySound(raw: object): Sound | undefined {
   if (!Array.isArray(r.nodes) || !Array.isArray(r.edges) || !Array.isArray(r.sources)) return undefined;
   const isStr = (v: unknown): v is string => typeof v === 'string';
   const obj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+  const evidence = (v: unknown) =>
+    Array.isArray(v) ? v.map((ev) => (obj(ev) && isStr(ev.source) ? { source: ev.source } : undefined)) : [];
   return {
     nodes: r.nodes.map((n) =>
-      obj(n) && isStr(n.id) ? { id: n.id, parent: isStr(n.parent) ? n.parent : undefined } : undefined,
+      obj(n) && isStr(n.id)
+        ? { id: n.id, parent: isStr(n.parent) ? n.parent : undefined, evidence: evidence(n.evidence) }
+        : undefined,
     ),
     edges: r.edges.map((e) =>
       obj(e) && isStr(e.id) && isStr(e.source) && isStr(e.target)
@@ -428,9 +432,7 @@ function structurallySound(raw: object): Sound | undefined {
             id: e.id,
             source: e.source,
             target: e.target,
-            evidence: Array.isArray(e.evidence)
-              ? e.evidence.map((ev) => (obj(ev) && isStr(ev.source) ? { source: ev.source } : undefined))
-              : [],
+            evidence: evidence(e.evidence),
             time: obj(e.time) ? (e.time as Record<string, unknown>) : undefined,
           }
         : undefined,

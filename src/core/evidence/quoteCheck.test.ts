@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimEdge, Source } from '../model';
-import { checkQuotes, normaliseQuoteText, quoteOccursIn } from './quoteCheck';
+import type { ActorNode, ClaimEdge, Source } from '../model';
+import { checkQuotes, formatQuoteProblem, normaliseQuoteText, quoteOccursIn } from './quoteCheck';
 
 const TEXT =
   'Mr. Kirby added the U.S. did not want to escalate:\n  “Nobody’s looking for a conflict with Iran.”';
@@ -14,6 +14,10 @@ function edge(id: string, source: string, quote: string): ClaimEdge {
     certainty: 'reported',
     evidence: [{ source, quote }],
   };
+}
+
+function node(id: string, source: string, quote: string): ActorNode {
+  return { id, label: id, kind: 'state', evidence: [{ source, quote }] };
 }
 
 describe('normaliseQuoteText', () => {
@@ -78,20 +82,38 @@ describe('checkQuotes', () => {
           edge('no-copy-no-url', 'nowhere', 'anything at all'),
           edge('copy-gone', 'missing', 'anything at all'),
         ],
+        nodes: [
+          { id: 'no-evidence', label: 'x', kind: 'state' },
+          node('kirby-quoted', 'local', 'did not want to escalate'),
+          node('kirby-misquoted', 'local', 'did not want to attack'),
+          node('node-no-copy-no-url', 'nowhere', 'anything at all'),
+        ],
       },
       read,
     );
-    expect(problems.map((p) => [p.edgeId, p.evidence, p.code])).toEqual([
-      ['kirby-altered', 0, 'quote-not-found'],
-      ['no-copy-no-url', 0, 'unverifiable-source'],
-      ['copy-gone', 0, 'copy-unreadable'],
+    expect(problems.map((p) => [p.element, p.elementId, p.evidence, p.code])).toEqual([
+      ['edge', 'kirby-altered', 0, 'quote-not-found'],
+      ['edge', 'no-copy-no-url', 0, 'unverifiable-source'],
+      ['edge', 'copy-gone', 0, 'copy-unreadable'],
+      ['node', 'kirby-misquoted', 0, 'quote-not-found'],
+      ['node', 'node-no-copy-no-url', 0, 'unverifiable-source'],
     ]);
+  });
+
+  it('names the node or edge in the line it formats', () => {
+    const [p] = checkQuotes(
+      { sources: [local], edges: [], nodes: [node('kirby', 'local', 'did not want to attack')] },
+      read,
+    );
+    expect(formatQuoteProblem(p!)).toBe(
+      'node "kirby" evidence[0]: quote-not-found in source "local": “did not want to attack”',
+    );
   });
 
   it('reads each copy once', () => {
     let reads = 0;
     const e = edge('one', 'local', 'escalate');
-    checkQuotes({ sources: [local], edges: [e, { ...e, id: 'two' }] }, (s) => (reads++, read(s)));
+    checkQuotes({ sources: [local], edges: [e, { ...e, id: 'two' }], nodes: [] }, (s) => (reads++, read(s)));
     expect(reads).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
-// Checks that every quote in a graph occurs verbatim in the text of the source it cites.
-import type { GraphFile, Source } from '../model';
+// Checks that every quote in a graph, on its edges and its nodes, occurs verbatim in the text of the
+// source it cites.
+import type { Evidence, GraphFile, Source } from '../model';
 
 const CURLY_QUOTES: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"' };
 
@@ -27,21 +28,24 @@ export type QuoteProblemCode =
 
 export interface QuoteProblem {
   code: QuoteProblemCode;
-  edgeId: string;
-  /** Index of the evidence entry in the edge. */
+  /** Whether the quote backs a claim (edge) or an actor's membership and description (node). */
+  element: 'edge' | 'node';
+  elementId: string;
+  /** Index of the evidence entry in the edge or node. */
   evidence: number;
   sourceId: string;
   quote: string;
 }
 
 /**
- * Checks every evidence quote of `file` against its source. `readCopy` returns the text of a
- * source's `localCopy` (the caller resolves the path and does the reading), or undefined when it
- * cannot be read. Quotes of sources with only a `url` cannot be checked offline and are skipped;
- * a source with neither is a problem. Evidence naming an unknown source is left to validation.
+ * Checks every evidence quote of `file`, edges first, then nodes, against its source. `readCopy`
+ * returns the text of a source's `localCopy` (the caller resolves the path and does the reading),
+ * or undefined when it cannot be read. Quotes of sources with only a `url` cannot be checked
+ * offline and are skipped; a source with neither is a problem. Evidence naming an unknown source is
+ * left to validation.
  */
 export function checkQuotes(
-  file: Pick<GraphFile, 'sources' | 'edges'>,
+  file: Pick<GraphFile, 'sources' | 'edges' | 'nodes'>,
   readCopy: (source: Source) => string | undefined,
 ): QuoteProblem[] {
   const sources = new Map(file.sources.map((s) => [s.id, s]));
@@ -54,11 +58,11 @@ export function checkQuotes(
     return texts.get(source.id);
   };
   const problems: QuoteProblem[] = [];
-  for (const edge of file.edges) {
-    edge.evidence.forEach((ev, i) => {
+  const check = (element: QuoteProblem['element'], elementId: string, evidence: readonly Evidence[]) =>
+    evidence.forEach((ev, i) => {
       const source = sources.get(ev.source);
       if (!source) return;
-      const at = { edgeId: edge.id, evidence: i, sourceId: source.id, quote: ev.quote };
+      const at = { element, elementId, evidence: i, sourceId: source.id, quote: ev.quote };
       if (source.localCopy === undefined) {
         if (source.url === undefined) problems.push({ code: 'unverifiable-source', ...at });
         return;
@@ -67,11 +71,12 @@ export function checkQuotes(
       if (text === undefined) problems.push({ code: 'copy-unreadable', ...at });
       else if (!quoteOccursIn(ev.quote, text)) problems.push({ code: 'quote-not-found', ...at });
     });
-  }
+  for (const edge of file.edges) check('edge', edge.id, edge.evidence);
+  for (const node of file.nodes) check('node', node.id, node.evidence ?? []);
   return problems;
 }
 
 /** One line for a person: `edge "id" evidence[0]: quote-not-found in source "x": “…”`. */
 export function formatQuoteProblem(p: QuoteProblem): string {
-  return `edge "${p.edgeId}" evidence[${p.evidence}]: ${p.code} in source "${p.sourceId}": “${p.quote}”`;
+  return `${p.element} "${p.elementId}" evidence[${p.evidence}]: ${p.code} in source "${p.sourceId}": “${p.quote}”`;
 }
