@@ -23,7 +23,7 @@ export interface GraphViewOptions {
   theme: ThemeName; // colours of labels, compounds and selection
   onSelect?: (selected: Selected) => void; // a tap on a node, an edge, or the background (null)
   onHover?: (hover: Hover | null) => void; // the pointer entered or left an element
-  onDragged?: (positions: Record<string, Position>) => void; // the user moved nodes (model coordinates)
+  onDragged?: (positions: Record<string, Position>) => void; // the user moved nodes: where every node now is (model coordinates)
   onViewport?: (viewport: Viewport) => void; // the user panned or zoomed (reported when it settles)
 }
 
@@ -119,10 +119,11 @@ function layoutOptions(request: LayoutRequest): LayoutOptions {
         name: 'breadthfirst',
         directed: false, // follow relations either way from the root
         roots: request.root ? [request.root] : undefined, // the selection, or Cytoscape's choice
-        spacingFactor: 1.1, // room between levels
+        circle: true, // levels as rings round the root: a wide graph stays roughly square
+        spacingFactor: 0.9, // room between levels
       } as LayoutOptions;
     case 'circle':
-      return { ...common, name: 'circle', spacingFactor: 1.2 } as LayoutOptions;
+      return { ...common, name: 'circle', spacingFactor: 0.7 } as LayoutOptions; // labels may reach past neighbours' nodes
     case 'grid':
       return { ...common, name: 'grid', avoidOverlapPadding: 24, condense: false } as LayoutOptions;
     default:
@@ -131,23 +132,27 @@ function layoutOptions(request: LayoutRequest): LayoutOptions {
 }
 
 const ANIMATION_MS = 450;
+/** Fitting a handful of actors stops at this zoom instead of blowing them up. */
+const MAX_FIT_ZOOM = 1.5;
 
 export class GraphView {
   readonly #cy: Core;
+  readonly #options: GraphViewOptions;
   readonly #resize: ResizeObserver;
   /** The offscreen instance layouts are computed on, so the visible one never flickers. */
   #scratch: Core | undefined;
   #positionCache = new Map<string, Record<string, Position>>();
   #appliedLayout: string | undefined;
+  #appliedManual: Record<string, Position> | undefined;
   #target: Record<string, Position> = {};
   #viewportTimer: ReturnType<typeof setTimeout> | undefined;
   /** While nodes move to new places: the box the drawing will fill once they arrive. */
   #arrivingBox: { x1: number; y1: number; w: number; h: number } | undefined;
   /** A fit asked for while nodes travelled, to be made exact (groups included) when they arrive. */
   #refitOnArrival: { padding?: number } | undefined;
-  #programmaticViewport = false;
 
   constructor(options: GraphViewOptions) {
+    this.#options = options;
     this.#cy = cytoscape({
       container: options.container,
       style: graphStyle(options.theme),
@@ -175,20 +180,14 @@ export class GraphView {
       options.onHover?.({ type: ele.isNode() ? 'node' : 'edge', id: ele.id(), x: p.x, y: p.y });
     });
     cy.on('mouseout', 'node, edge', () => options.onHover?.(null));
-    cy.on('dragfree', 'node', (event: EventObject) => {
-      const moved = (event.target as NodeSingular).union((event.target as NodeSingular).descendants());
-      const positions: Record<string, Position> = {};
-      moved.forEach((n) => {
-        positions[n.id()] = { ...n.position() };
-      });
-      for (const [id, p] of Object.entries(positions)) this.#target[id] = p;
+    cy.on('dragfree', 'node', () => {
+      // Report the whole arrangement on screen: it becomes the user's own layout.
+      const positions = this.positions();
+      Object.assign(this.#target, positions);
       options.onDragged?.(positions);
     });
-    cy.on('viewport', () => {
-      if (this.#programmaticViewport) return;
-      clearTimeout(this.#viewportTimer);
-      this.#viewportTimer = setTimeout(() => options.onViewport?.(this.viewport()), 250);
-    });
+    // Only the user's own panning and zooming is reported; fits, centring and restored views are not.
+    cy.on('dragpan scrollzoom pinchzoom', () => this.#reportViewport());
   }
 
   /**
@@ -205,7 +204,8 @@ export class GraphView {
    */
   update(elements: readonly GraphElement[], layout: LayoutRequest, animate = true): boolean {
     const layoutId = `${layout.key}|${layout.name}|${layout.name === 'breadthfirst' ? (layout.root ?? '') : ''}`;
-    const layoutChanged = layoutId !== this.#appliedLayout || layout.name === 'manual';
+    const layoutChanged =
+      layoutId !== this.#appliedLayout || (layout.name === 'manual' && layout.manual !== this.#appliedManual);
     if (layoutChanged) {
       this.#target = { ...this.#positions(layout) };
       if (layout.name === 'manual' && layout.manual) Object.assign(this.#target, layout.manual);
@@ -213,6 +213,7 @@ export class GraphView {
     const firstTime = this.#appliedLayout === undefined;
     const moved = this.#setElements(elements, !firstTime && animate && layoutId !== this.#appliedLayout);
     this.#appliedLayout = layoutId;
+    this.#appliedManual = layout.manual;
     return moved || layoutChanged;
   }
 
@@ -373,26 +374,18 @@ export class GraphView {
     if (this.#arrivingBox) this.#refitOnArrival = { padding };
     const bb = this.#arrivingBox ?? this.#drawingBox();
     const zoom = Math.min(
-      cy.maxZoom(),
+      MAX_FIT_ZOOM,
       Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)),
     );
     const pan = {
       x: (cy.width() - zoom * (2 * bb.x1 + bb.w)) / 2,
       y: (cy.height() - zoom * (2 * bb.y1 + bb.h)) / 2,
     };
-    this.#programmaticViewport = true;
+    cy.stop(true); // a newer fit replaces one still running
     if (options.animate) {
-      cy.animate(
-        { zoom, pan },
-        {
-          duration: ANIMATION_MS,
-          easing: 'ease-in-out-cubic',
-          complete: () => (this.#programmaticViewport = false),
-        },
-      );
+      cy.animate({ zoom, pan }, { duration: options.duration ?? ANIMATION_MS, easing: 'ease-in-out-cubic' });
     } else {
       cy.viewport({ zoom, pan });
-      this.#programmaticViewport = false;
     }
   }
 
@@ -400,11 +393,7 @@ export class GraphView {
   centre(id: string): void {
     const ele = this.#cy.getElementById(id);
     if (ele.empty()) return;
-    this.#programmaticViewport = true;
-    this.#cy.animate(
-      { center: { eles: ele } },
-      { duration: ANIMATION_MS, complete: () => (this.#programmaticViewport = false) },
-    );
+    this.#cy.animate({ center: { eles: ele } }, { duration: ANIMATION_MS });
   }
 
   viewport(): Viewport {
@@ -413,15 +402,25 @@ export class GraphView {
   }
 
   setViewport(v: Viewport): void {
-    this.#programmaticViewport = true;
     this.#cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
-    this.#programmaticViewport = false;
+  }
+
+  /** Pans by a distance in screen px, as the user asked from the keyboard. */
+  panBy(dx: number, dy: number): void {
+    this.#cy.panBy({ x: dx, y: dy });
+    this.#reportViewport();
+  }
+
+  #reportViewport(): void {
+    clearTimeout(this.#viewportTimer);
+    this.#viewportTimer = setTimeout(() => this.#options.onViewport?.(this.viewport()), 250);
   }
 
   zoomBy(factor: number): void {
     const cy = this.#cy;
     const c = { x: cy.width() / 2, y: cy.height() / 2 };
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: c });
+    this.#reportViewport();
   }
 
   /** Node positions in model coordinates, by id. */

@@ -59,8 +59,14 @@ describe('permalinks', () => {
       'hk: "robot" is not a known kind',
       't: "asOf:yesterday" is not asOf:YYYY-MM-DD or window:YYYY-MM-DD..YYYY-MM-DD',
       'layout: "spiral" is not one of fcose, concentric, breadthfirst, circle, grid, manual',
-      'vp: "a,b,c" is not zoom,x,y',
+      'vp: "a,b,c" is not zoom,x,y with zoom 0.08…5 and pan within ±1000000',
     ]);
+  });
+
+  it('refuse a camera outside the zoom range or far off the graph', () => {
+    expect(decodeView('g=x&vp=1e308,1e308,1e308').view?.viewport).toBeUndefined();
+    expect(decodeView('g=x&vp=9,0,0').view?.viewport).toBeUndefined();
+    expect(decodeView('g=x&vp=0.5,-120,40').view?.viewport).toEqual({ zoom: 0.5, x: -120, y: 40 });
   });
 
   it('name no view without a graph, and refuse a graph id that is not one', () => {

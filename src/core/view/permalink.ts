@@ -56,6 +56,11 @@ export interface DecodedView {
   problems: string[];
 }
 
+/** The camera a link may ask for: the canvas' zoom range, and pans that keep the graph findable. */
+const MIN_ZOOM = 0.08;
+const MAX_ZOOM = 5;
+const MAX_PAN = 1e6;
+
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parsePartialDate(s) !== undefined;
 const isId = (s: string) => ID_PATTERN.test(s);
 
@@ -132,11 +137,15 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
   }
   const vp = p.get('vp');
   if (vp !== null) {
-    const parts = vp.split(',').map(Number);
-    const [zoom, x, y] = parts;
-    if (parts.length === 3 && parts.every(Number.isFinite) && zoom! > 0)
-      view.viewport = { zoom: zoom!, x: x!, y: y! };
-    else bad('vp', vp, 'is not zoom,x,y');
+    const [zoom = NaN, x = NaN, y = NaN, ...rest] = vp.split(',').map(Number);
+    const usable =
+      rest.length === 0 &&
+      zoom >= MIN_ZOOM &&
+      zoom <= MAX_ZOOM &&
+      Math.abs(x) <= MAX_PAN &&
+      Math.abs(y) <= MAX_PAN;
+    if (usable) view.viewport = { zoom, x, y };
+    else bad('vp', vp, `is not zoom,x,y with zoom ${MIN_ZOOM}…${MAX_ZOOM} and pan within ±${MAX_PAN}`);
   }
   return { view, problems };
 }

@@ -165,6 +165,18 @@ describe('visibleGraph', () => {
     expect(parentOf('circle')).not.toHaveProperty('parent');
   });
 
+  it('keeps the nesting of the layout an arrangement was made from', () => {
+    const manualFlat = visibleGraph(graph, view({ layout: 'manual' }), { manualNested: false });
+    expect(manualFlat.elements.find((e) => e.data.id === 'irgc')!.data).not.toHaveProperty('parent');
+  });
+
+  it('says which actor draws a member of a collapsed group, and ignores unknown groups', () => {
+    const v = visibleGraph(graph, view({ collapsed: ['iran', 'atlantis'] }));
+    expect(v.drawnAs.get('quds')).toBe('iran');
+    expect(v.drawnAs.get('israel')).toBe('israel');
+    expect(v.notices).toEqual(['Groups to collapse that are not in this graph were ignored: atlantis.']);
+  });
+
   it('drops relations inside a collapsed group', () => {
     const v = visibleGraph(graph, view({ collapsed: ['us'] }));
     expect(ids(v.elements, 'edges')).toContain('militias-attack-us-forces');

@@ -25,7 +25,10 @@ export interface VisibleGraph {
   /** Elements to draw, nodes first, each with its highlight classes. */
   elements: GraphElement[];
   counts: ShownCounts;
-  /** For every claim drawn, the id of the element that draws it (its own, or its bundle's). */
+  /**
+   * For every actor and claim drawn, the id of the element that draws it: its own, its bundle's
+   * (claims), or its collapsed group's (members).
+   */
   drawnAs: Map<string, string>;
   /** Claims drawn by each bundle element. */
   bundles: Map<string, string[]>;
@@ -36,11 +39,17 @@ export interface VisibleGraph {
 }
 
 /**
- * Whether members are drawn inside their group's box. Only the force-directed layout and the user's
- * own arrangement place groups; circle, grid, concentric and breadth-first place every actor alone.
+ * Whether members are drawn inside their group's box. The force-directed layout places groups;
+ * circle, grid, concentric and breadth-first place every actor alone; the user's own arrangement
+ * keeps what the layout it was made from did (`manualNested`).
  */
-export function nestsGroups(layout: ViewState['layout']): boolean {
-  return layout === 'fcose' || layout === 'manual';
+export function nestsGroups(layout: ViewState['layout'], manualNested = true): boolean {
+  return layout === 'fcose' || (layout === 'manual' && manualNested);
+}
+
+export interface VisibleOptions {
+  /** Whether the user's own arrangement was made with groups drawn as boxes (default yes). */
+  manualNested?: boolean;
 }
 
 /** Id of the element that bundles the claims from `source` to `target`. */
@@ -57,7 +66,7 @@ function edgeFiltersActive(view: ViewState): boolean {
 }
 
 /** Computes what to draw. Ids in the view that the graph does not have are ignored (with a notice). */
-export function visibleGraph(graph: Graph, view: ViewState): VisibleGraph {
+export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOptions = {}): VisibleGraph {
   const notices: string[] = [];
   const { file } = graph;
   const base = graphElements(graph);
@@ -70,6 +79,10 @@ export function visibleGraph(graph: Graph, view: ViewState): VisibleGraph {
 
   // 1. Collapsed groups: members are drawn as their group.
   const collapse = collapseGroups(file.nodes, view.collapsed);
+  const unknownGroups = view.collapsed.filter((id) => !graph.nodeById.has(id));
+  if (unknownGroups.length > 0) {
+    notices.push(`Groups to collapse that are not in this graph were ignored: ${unknownGroups.join(', ')}.`);
+  }
   const rep = (id: string) => collapse.representative.get(id) ?? id;
 
   // 2. Actors hidden by kind, and members of collapsed groups.
@@ -178,7 +191,9 @@ export function visibleGraph(graph: Graph, view: ViewState): VisibleGraph {
     const classes = [...el.classes];
     const data = { ...el.data };
     const parent = n.parent;
-    if (!nestsGroups(view.layout) || parent === undefined || !shownNodes.has(parent)) delete data.parent;
+    if (!nestsGroups(view.layout, options.manualNested) || parent === undefined || !shownNodes.has(parent)) {
+      delete data.parent;
+    }
     const members = collapse.hiddenMembers.get(n.id);
     if (members) {
       classes.push('collapsed');
@@ -194,6 +209,7 @@ export function visibleGraph(graph: Graph, view: ViewState): VisibleGraph {
   }
 
   const drawnAs = new Map<string, string>();
+  for (const n of file.nodes) if (shownNodes.has(rep(n.id))) drawnAs.set(n.id, rep(n.id));
   const bundles = new Map<string, string[]>();
   const byPair = new Map<string, Link[]>();
   for (const l of links) {

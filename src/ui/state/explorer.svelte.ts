@@ -41,6 +41,8 @@ export class ExplorerState {
   view = $state.raw<ViewState>(defaultView('none'));
   /** Positions the user arranged by hand, per node id. */
   manualPositions = $state.raw<Positions>({});
+  /** Whether that arrangement was made with groups drawn as boxes. */
+  manualNested = $state(true);
   /** Problems with the last graph that failed to load; the graph on screen stays. */
   loadIssues = $state.raw<GraphIssue[]>([]);
   /** Messages for the user (stored view ignored, link values dropped …), dismissable. */
@@ -50,6 +52,10 @@ export class ExplorerState {
   playing = $state(false);
   /** Bumped to ask the canvas to fit the graph into view again. */
   fitRequests = $state(0);
+  /** Which tab the side panel shows; selecting shows details, asking for a path shows paths. */
+  panelTab = $state<'details' | 'paths'>('details');
+  /** The actor a path is being picked from, before both ends are chosen. */
+  pathDraftFrom = $state<string | undefined>(undefined);
 
   readonly theme: ThemeName = $derived(
     this.themePreference === 'system' ? (this.systemDark ? 'dark' : 'light') : this.themePreference,
@@ -67,7 +73,7 @@ export class ExplorerState {
   /** Every node of the graph as the layout places it (filters ignored, so nothing jumps). */
   readonly #layoutElements: GraphElement[] = $derived.by(() => {
     if (!this.graph) return [];
-    const nest = nestsGroups(this.view.layout);
+    const nest = nestsGroups(this.view.layout, this.manualNested);
     return graphElements(this.graph).map((el) => {
       if (el.group !== 'nodes' || nest) return el;
       const data = { ...el.data };
@@ -78,7 +84,7 @@ export class ExplorerState {
   readonly layout: LayoutRequest = $derived({
     name: this.view.layout,
     elements: this.#layoutElements,
-    key: `${this.graph?.file.id ?? ''}|${nestsGroups(this.view.layout) ? 'nested' : 'flat'}`,
+    key: `${this.graph?.file.id ?? ''}|${nestsGroups(this.view.layout, this.manualNested) ? 'nested' : 'flat'}`,
     ...(this.view.selected?.type === 'node' ? { root: this.view.selected.id } : {}),
     manual: this.manualPositions,
   });
@@ -123,17 +129,27 @@ export class ExplorerState {
     const saved = loadSaved(this.#env.storage, id);
     if (saved.notice) this.notices.push(saved.notice);
     this.manualPositions = saved.positions;
-    if (view && view.graph === id && !onlyGraph) this.setView(view, 'replace');
-    else this.setView(saved.view ?? defaultView(id), 'replace');
+    this.manualNested = saved.nested;
+    const opening = view && view.graph === id && !onlyGraph ? view : (saved.view ?? defaultView(id));
+    if (opening.layout === 'manual' && Object.keys(saved.positions).length === 0) {
+      this.notices.push(
+        'This view uses an arrangement made by hand in another browser; the force-directed layout is shown instead.',
+      );
+      opening.layout = 'fcose';
+    }
+    this.setView(opening, 'replace');
   }
 
   /** Applies the view named by the URL after Back/Forward. */
   restoreFromUrl(search: string): void {
     const { view } = decodeView(search);
     if (!view) return;
+    this.stop();
     if (this.graph?.file.id !== view.graph) {
       if (!this.#loadBundled(`${view.graph}.json`)) return;
-      this.manualPositions = loadSaved(this.#env.storage, view.graph).positions;
+      const saved = loadSaved(this.#env.storage, view.graph);
+      this.manualPositions = saved.positions;
+      this.manualNested = saved.nested;
     }
     this.setView(view, 'none');
   }
@@ -145,7 +161,10 @@ export class ExplorerState {
     if (history === 'push') this.#env.history?.pushState(null, '', url);
     else if (history === 'replace') this.#env.history?.replaceState(null, '', url);
     clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => saveView(this.#env.storage, this.view, this.manualPositions), 200);
+    this.#saveTimer = setTimeout(
+      () => saveView(this.#env.storage, this.view, this.manualPositions, this.manualNested),
+      200,
+    );
   }
 
   #update(patch: Partial<ViewState>, history: History = 'push'): void {
@@ -175,11 +194,13 @@ export class ExplorerState {
     const saved = loadSaved(this.#env.storage, id);
     if (saved.notice) this.notices.push(saved.notice);
     this.manualPositions = saved.positions;
+    this.manualNested = saved.nested;
     this.stop();
     this.setView(saved.view ?? defaultView(id));
   }
 
   select(selected: ViewState['selected']): void {
+    if (selected) this.panelTab = 'details';
     this.#update({ selected });
   }
 
@@ -196,8 +217,8 @@ export class ExplorerState {
   readonly selectedElementId: string | null = $derived.by(() => {
     const sel = this.view.selected;
     if (!sel || !this.visible) return null;
-    if (sel.type === 'edge') return this.visible.drawnAs.get(sel.id) ?? null;
-    return this.visible.elements.some((e) => e.data.id === sel.id) ? sel.id : null;
+    const id = this.visible.drawnAs.get(sel.id) ?? null;
+    return id && this.visible.elements.some((e) => e.data.id === id) ? id : null;
   });
 
   clearFocus(): void {
@@ -266,7 +287,15 @@ export class ExplorerState {
   }
 
   setPath(path: ViewState['path']): void {
+    if (path) this.panelTab = 'paths';
+    this.pathDraftFrom = undefined;
     this.#update({ path });
+  }
+
+  /** Opens the paths tab with `from` as the start, leaving the view as it is until both ends are chosen. */
+  startPathFrom(from: string): void {
+    this.pathDraftFrom = from;
+    this.panelTab = 'paths';
   }
 
   toggleCollapsed(id: string): void {
@@ -283,11 +312,19 @@ export class ExplorerState {
     this.setView({ ...rest, layout });
   }
 
-  /** The user moved nodes by hand: their arrangement becomes the layout. */
+  /**
+   * The user moved actors by hand: the arrangement on screen (`positions`, every actor drawn)
+   * becomes the layout, keeping the grouping of the layout it was made from.
+   */
   arrange(positions: Positions): void {
-    this.manualPositions = { ...this.manualPositions, ...positions };
-    if (this.view.layout === 'manual') this.setView(this.view, 'none');
-    else this.#update({ layout: 'manual' });
+    if (this.view.layout === 'manual') {
+      this.manualPositions = { ...this.manualPositions, ...positions };
+      this.setView(this.view, 'none');
+      return;
+    }
+    this.manualNested = nestsGroups(this.view.layout);
+    this.manualPositions = positions;
+    this.#update({ layout: 'manual' });
   }
 
   setViewport(viewport: Viewport): void {
@@ -300,6 +337,7 @@ export class ExplorerState {
     this.stop();
     forgetSaved(this.#env.storage, this.graph.file.id);
     this.manualPositions = {};
+    this.manualNested = true;
     this.setView(defaultView(this.graph.file.id));
     this.fit();
   }

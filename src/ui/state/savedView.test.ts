@@ -28,12 +28,12 @@ describe('saved views', () => {
   it('round-trip the view and the arrangement', () => {
     const s = new MemoryStorage();
     const view = { ...defaultView('g-1'), layout: 'manual' as const, collapsed: ['iran'] };
-    saveView(s, view, { iran: { x: 1, y: 2 } });
-    expect(loadSaved(s, 'g-1')).toEqual({ view, positions: { iran: { x: 1, y: 2 } } });
+    saveView(s, view, { iran: { x: 1, y: 2 } }, false);
+    expect(loadSaved(s, 'g-1')).toEqual({ view, positions: { iran: { x: 1, y: 2 } }, nested: false });
   });
 
   it('return nothing, quietly, when nothing was saved', () => {
-    expect(loadSaved(new MemoryStorage(), 'g-1')).toEqual({ positions: {} });
+    expect(loadSaved(new MemoryStorage(), 'g-1')).toEqual({ positions: {}, nested: true });
   });
 
   it.each([
@@ -47,6 +47,7 @@ describe('saved views', () => {
     s.setItem('actor-graph:view:g-1', stored);
     expect(loadSaved(s, 'g-1')).toEqual({
       positions: {},
+      nested: true,
       notice: `Your saved view of this graph was ignored: ${why}.`,
     });
     expect(s.length).toBe(0);

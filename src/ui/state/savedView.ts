@@ -11,6 +11,8 @@ export type Positions = Record<string, { x: number; y: number }>;
 export interface Saved {
   view?: ViewState;
   positions: Positions;
+  /** Whether the arrangement was made with groups drawn as boxes. */
+  nested: boolean;
   /** Set when something was stored but could not be used. */
   notice?: string;
 }
@@ -21,16 +23,20 @@ export function loadSaved(storage: Storage | undefined, graph: string): Saved {
   try {
     raw = storage?.getItem(key(graph)) ?? null;
   } catch {
-    return { positions: {}, notice: 'Saved views could not be read (storage is not available).' };
+    return {
+      positions: {},
+      nested: true,
+      notice: 'Saved views could not be read (storage is not available).',
+    };
   }
-  if (raw === null) return { positions: {} };
+  if (raw === null) return { positions: {}, nested: true };
   const ignore = (why: string): Saved => {
     try {
       storage?.removeItem(key(graph));
     } catch {
       // nothing more to do: the entry is ignored either way
     }
-    return { positions: {}, notice: `Your saved view of this graph was ignored: ${why}.` };
+    return { positions: {}, nested: true, notice: `Your saved view of this graph was ignored: ${why}.` };
   };
   let parsed: unknown;
   try {
@@ -39,7 +45,7 @@ export function loadSaved(storage: Storage | undefined, graph: string): Saved {
     return ignore('it is not valid JSON');
   }
   if (typeof parsed !== 'object' || parsed === null) return ignore('it is not a saved view');
-  const entry = parsed as { version?: unknown; query?: unknown; positions?: unknown };
+  const entry = parsed as { version?: unknown; query?: unknown; positions?: unknown; nested?: unknown };
   if (entry.version !== VERSION) return ignore(`it was saved by another version (${String(entry.version)})`);
   if (typeof entry.query !== 'string') return ignore('it has no view');
   const { view } = decodeView(entry.query);
@@ -56,15 +62,20 @@ export function loadSaved(storage: Storage | undefined, graph: string): Saved {
       positions[id] = { x, y };
     }
   }
-  return { view, positions };
+  return { view, positions, nested: entry.nested !== false };
 }
 
 /** Saves the view and arrangement of `view.graph`; storage errors (quota, privacy mode) are ignored. */
-export function saveView(storage: Storage | undefined, view: ViewState, positions: Positions): void {
+export function saveView(
+  storage: Storage | undefined,
+  view: ViewState,
+  positions: Positions,
+  nested = true,
+): void {
   try {
     storage?.setItem(
       key(view.graph),
-      JSON.stringify({ version: VERSION, query: encodeView(view).toString(), positions }),
+      JSON.stringify({ version: VERSION, query: encodeView(view).toString(), positions, nested }),
     );
   } catch {
     // Saving is a convenience; the URL still holds the view.
