@@ -53,6 +53,16 @@ describe('exploring the curated graph', () => {
     expect(text).toMatch(/According to/);
     expect(text).toMatch(/“.+”/s);
     expect(text).toContain('The New York Times');
+
+    // An actor's place the article does not state shows the quote and source behind it.
+    await goto(page, `${G}&sel=n:irgc-quds-force`);
+    const evidence = page.getByTestId('node-evidence');
+    await expect(evidence.innerText()).resolves.toMatch(
+      /Membership and description[\s\S]*five primary branches/i,
+    );
+    await expect(
+      evidence.getByRole('link', { name: /Country Report on Terrorism 2019/ }).getAttribute('href'),
+    ).resolves.toBe('https://www.ecoi.net/de/dokument/2032624.html');
   });
 
   it('focus: the neighbourhood grows with depth, isolation hides the rest, Escape clears', async () => {
