@@ -122,9 +122,11 @@ describe('exploring the curated graph', () => {
 
   it('paths: the shortest paths between two actors are listed as sentences and highlighted', async () => {
     const { page } = app;
-    await page.getByRole('tab', { name: 'Paths' }).click();
+    await goto(page, `${G}&sel=n:hezbollah`);
+    await details(page).getByRole('button', { name: 'Find paths from here' }).click();
     const panel = page.getByRole('region', { name: 'Paths between actors' });
-    await panel.getByRole('combobox', { name: 'From' }).selectOption({ label: 'Hezbollah' });
+    await expect(panel.getByRole('combobox', { name: 'From' }).inputValue()).resolves.toBe('hezbollah');
+    expect(query(page).get('path')).toBeNull(); // nothing is drawn until both ends are chosen
     await panel.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Iran-backed militia groups' });
     await panel.getByRole('button', { name: 'Find paths' }).click();
     const result = await page.getByTestId('path-result').innerText();
