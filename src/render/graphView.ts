@@ -88,7 +88,7 @@ export const FCOSE_OPTIONS = {
   padding: 40, // px around the graph when fitting
   nodeDimensionsIncludeLabels: true, // keep labels from overlapping nodes
   nodeRepulsion: 7000, // push unrelated actors apart
-  idealEdgeLength: 80, // px between related actors
+  idealEdgeLength: 90, // px between related actors
   edgeElasticity: 0.35, // how strongly edges pull
   nestingFactor: 0.4, // shorter edges inside a group
   gravity: 2, // pull towards the centre, so outlying actors do not shrink the fit
