@@ -442,8 +442,3 @@ export function edgeCategory(edge: Pick<ClaimEdge, 'relation' | 'category'>): Ca
 export function edgeIntensity(edge: Pick<ClaimEdge, 'relation' | 'intensity'>): number {
   return edge.intensity ?? RELATIONS[edge.relation].intensity;
 }
-
-/** True for categories on the conflict side of the scale. */
-export function isConflict(category: Category): boolean {
-  return category === 'verbal-conflict' || category === 'material-conflict';
-}

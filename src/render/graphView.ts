@@ -459,11 +459,6 @@ export class GraphView {
     return { nodes: this.#cy.nodes().length, edges: this.#cy.edges().length };
   }
 
-  /** True while nodes are still moving to their places. */
-  animating(): boolean {
-    return this.#cy.nodes().some((n) => (n as unknown as { animated(): boolean }).animated());
-  }
-
   destroy(): void {
     clearTimeout(this.#viewportTimer);
     this.#resize.disconnect();
