@@ -1,5 +1,6 @@
 // Opens the built explorer in Chromium and collects what a user would notice going wrong.
 import type { Page } from 'playwright-core';
+import type { RenderedNode } from '../render/graphView';
 import { inject } from 'vitest';
 import { launch, type Session } from './chromium';
 
@@ -51,15 +52,8 @@ export async function waitForStill(page: Page): Promise<void> {
   throw new Error('the graph kept moving');
 }
 
-interface DrawnNode {
-  id: string;
-  label: string;
-  x: number;
-  y: number;
-  visible: boolean;
-  /** Highlight classes: focus, faded, on-path, collapsed … */
-  classes: string[];
-}
+/** A node as the canvas draws it; in page coordinates once `drawnNodes` has placed it. */
+type DrawnNode = RenderedNode;
 
 /** Where each node is drawn, in page coordinates. */
 export async function drawnNodes(page: Page): Promise<DrawnNode[]> {

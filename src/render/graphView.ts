@@ -47,6 +47,7 @@ export interface RenderedNode {
   x: number;
   y: number;
   visible: boolean;
+  /** Highlight classes: focus, faded, on-path, collapsed … */
   classes: string[];
 }
 
