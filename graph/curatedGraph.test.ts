@@ -205,11 +205,14 @@ describe(`the curated graph (graph/${CURATED})`, () => {
     expect(ancestors('moussa-abu-marzouk')).toContain('hamas');
   });
 
-  it('cites the seed article by its local copy, and outside sources by URL for actors only', () => {
+  it('cites the seed article by its copy inside the repository, and outside sources by URL and copy, for actors only', () => {
     const [seed, ...outside] = file.sources;
-    expect(seed!.localCopy).toBe('../shared/seed/000_7cd47d52cad28084.txt');
+    expect(seed!.localCopy).toBe('graph/sources/nyt-2023-10-27-twin-messages.txt');
     const outsideIds = new Set(outside.map((s) => s.id));
-    for (const s of outside) expect(s.url, s.id).toMatch(/^https:\/\//);
+    for (const s of outside) {
+      expect(s.url, s.id).toMatch(/^https:\/\//);
+      expect(s.localCopy, s.id).toMatch(/^graph\/sources\//);
+    }
     // Every relation comes from the article; an outside source only places or describes an actor.
     expect(
       file.edges.filter((e) => e.evidence.some((ev) => outsideIds.has(ev.source))).map((e) => e.id),
@@ -219,7 +222,7 @@ describe(`the curated graph (graph/${CURATED})`, () => {
   it('backs the Quds Force inside the IRGC, which the article does not say, with an outside source', () => {
     const quds = file.nodes.find((n) => n.id === 'irgc-quds-force')!;
     const cited = (quds.evidence ?? []).map((ev) => file.sources.find((s) => s.id === ev.source));
-    expect(cited.some((s) => s?.localCopy === undefined && s?.url !== undefined)).toBe(true);
+    expect(cited.some((s) => s?.url !== undefined && s.id !== file.sources[0]!.id)).toBe(true);
   });
 });
 

@@ -17,7 +17,9 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
     log("Chromium not found: installing Debian's chromium package for the browser tests (about 20 s)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation', 'fonts-dejavu-core'], {
+    // Only what Chromium needs to run headless: recommended packages (printing, desktop extras) stay out.
+    const packages = ['chromium', 'fonts-liberation', 'fonts-dejavu-core'];
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
       stdio: 'inherit',
       env,
     });
