@@ -72,7 +72,7 @@ function datesAfterPublication(file: GraphFile): string[] {
   const problems: string[] = [];
   for (const e of file.edges) {
     if (!e.time) continue;
-    const coverageEnd = Math.max(...e.evidence.map((ev) => published.get(ev.source) ?? -Infinity));
+    const coverageEnd = Math.max(...(e.evidence ?? []).map((ev) => published.get(ev.source) ?? -Infinity));
     const t = e.time as Record<string, unknown>;
     for (const key of ['date', 'start', 'end'] as const) {
       const text = t[key];
@@ -89,7 +89,7 @@ function duplicateEdges(file: GraphFile): string[][] {
   const byKey = new Map<string, string[]>();
   for (const e of file.edges) {
     const t = (e.time ?? {}) as Record<string, unknown>;
-    const quotes = e.evidence.map((ev) => `${ev.source}:${normaliseQuoteText(ev.quote)}`).sort();
+    const quotes = (e.evidence ?? []).map((ev) => `${ev.source}:${normaliseQuoteText(ev.quote)}`).sort();
     const key = JSON.stringify([e.source, e.target, e.relation, t.date, t.start, t.end, t.circa, quotes]);
     byKey.set(key, [...(byKey.get(key) ?? []), e.id]);
   }
@@ -215,7 +215,7 @@ describe(`the curated graph (graph/${CURATED})`, () => {
     }
     // Every relation comes from the article; an outside source only places or describes an actor.
     expect(
-      file.edges.filter((e) => e.evidence.some((ev) => outsideIds.has(ev.source))).map((e) => e.id),
+      file.edges.filter((e) => (e.evidence ?? []).some((ev) => outsideIds.has(ev.source))).map((e) => e.id),
     ).toEqual([]);
   });
 
@@ -234,7 +234,7 @@ describe('the data checks catch what they are for', () => {
   it('reports an altered quote, naming the edge and the quote', () => {
     const file = copy();
     const edge = file.edges.find((e) => e.id === 'us-strikes-syria-munitions-depots-2023-10-27')!;
-    edge.evidence[0]!.quote = edge.evidence[0]!.quote.replace('two Iranian', 'three Iranian');
+    edge.evidence![0]!.quote = edge.evidence![0]!.quote.replace('two Iranian', 'three Iranian');
     const problems = checkQuotes(file, readCopy).map(formatQuoteProblem);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('us-strikes-syria-munitions-depots-2023-10-27');
@@ -251,7 +251,7 @@ describe('the data checks catch what they are for', () => {
 
   it('reports a quote taken from a photo caption', () => {
     const file = copy();
-    file.edges[0]!.evidence[0]!.quote = 'Supporters of the Palestinians demonstrating in Tehran';
+    file.edges[0]!.evidence![0]!.quote = 'Supporters of the Palestinians demonstrating in Tehran';
     expect(checkQuotes(file, readCopy).map((p) => p.code)).toEqual(['quote-not-found']);
   });
 
@@ -283,7 +283,7 @@ describe('the data checks catch what they are for', () => {
     file.edges.push({
       ...structuredClone(first),
       id: 'same-claim-again',
-      evidence: first.evidence.map((ev) => ({ ...ev, quote: ` ${ev.quote.replace(/ /g, '\n')} ` })),
+      evidence: first.evidence!.map((ev) => ({ ...ev, quote: ` ${ev.quote.replace(/ /g, '\n')} ` })),
     });
     expect(duplicateEdges(file)).toEqual([[first.id, 'same-claim-again']]);
   });

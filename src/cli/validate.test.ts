@@ -24,6 +24,25 @@ describe('npm run validate', () => {
     expect(run.stderr).toContain('1 of 1 file failed validation.');
   });
 
+  it('prints a javascript: link and a control character in a label, with paths, and fails', () => {
+    const run = validate('src/core/fixtures/unsafe-url-and-control-character.json');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /:\d+:\d+ sources\[0\]\.url: "javascript:alert\(document\.cookie\)" is a javascript: link; only http and https links are allowed \(unsafe-url\)/,
+    );
+    expect(run.stderr).toMatch(
+      /:\d+:\d+ nodes\[0\]\.label: contains the control character U\+0000 at character 7; .* \(control-character\)/,
+    );
+  });
+
+  it('holds named files to the curated rules with --strict', () => {
+    const lenient = validate('src/core/fixtures/valid-imported.json');
+    expect(lenient.status).toBe(0);
+    const strict = validate('--strict', 'src/core/fixtures/valid-imported.json');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('edges[0].evidence: a claim in a curated file needs evidence');
+  });
+
   it('passes the bundled graphs', () => {
     const run = validate();
     expect(run.stderr).toBe('');

@@ -1,12 +1,17 @@
 // Maps a curated graph to the plain element descriptions the renderer draws (Cytoscape's element
 // JSON shape), without importing Cytoscape: styling reads only the data fields set here.
 import {
-  RELATIONS,
   edgeCategory,
+  edgeCertainty,
   edgeIntensity,
-  type Category,
-  type Certainty,
-  type NodeKind,
+  edgeVerb,
+  isDirected,
+  isSourced,
+  nodeKind,
+  relationKey,
+  type CategoryKey,
+  type CertaintyKey,
+  type KindKey,
   type Relation,
 } from './model';
 import type { Graph } from './validate';
@@ -16,7 +21,7 @@ export interface NodeElement {
   data: {
     id: string;
     label: string;
-    kind: NodeKind;
+    kind: KindKey;
     parent?: string;
     /** How many claims in the whole graph involve the actor (filters aside); sets label size. */
     degree: number;
@@ -30,14 +35,21 @@ export interface EdgeElement {
     id: string;
     source: string;
     target: string;
-    relation: Relation;
-    /** The relation's verb, drawn on the edge. */
+    /** The vocabulary relation, absent for a relation in its own words (imported data). */
+    relation?: Relation;
+    /** The relation's filter key: the vocabulary id, or `label:<wording>`. */
+    relationKey: string;
+    /** The relation's verb (agreeing with a plural subject) or own wording, drawn on the edge. */
     label: string;
-    category: Category;
+    category: CategoryKey;
     intensity: number;
     /** |intensity|, which sets the line width. */
     weight: number;
-    certainty: Certainty;
+    certainty: CertaintyKey;
+    /** False for an imported relation without direction: drawn without an arrowhead. */
+    directed: boolean;
+    /** Whether the claim carries a quote with its source. */
+    sourced: boolean;
   };
   classes: string[];
 }
@@ -56,29 +68,40 @@ export function graphElements(graph: Graph): GraphElement[] {
     data: {
       id: n.id,
       label: n.label,
-      kind: n.kind,
+      kind: nodeKind(n),
       ...(n.parent !== undefined ? { parent: n.parent } : {}),
       degree: degree.get(n.id) ?? 0,
     },
-    classes: [`kind-${n.kind}`],
+    classes: [`kind-${nodeKind(n)}`],
   }));
   const edges: EdgeElement[] = graph.file.edges.map((e) => {
     const category = edgeCategory(e);
     const intensity = edgeIntensity(e);
+    const certainty = edgeCertainty(e);
+    const directed = isDirected(e);
+    const sourced = isSourced(e);
     return {
       group: 'edges',
       data: {
         id: e.id,
         source: e.source,
         target: e.target,
-        relation: e.relation,
-        label: RELATIONS[e.relation].verb,
+        ...(e.relation ? { relation: e.relation } : {}),
+        relationKey: relationKey(e),
+        label: edgeVerb(e, graph.nodeById.get(e.source)?.plural === true),
         category,
         intensity,
         weight: Math.abs(intensity),
-        certainty: e.certainty,
+        certainty,
+        directed,
+        sourced,
       },
-      classes: [`cat-${category}`, `certainty-${e.certainty}`],
+      classes: [
+        `cat-${category}`,
+        `certainty-${certainty}`,
+        ...(directed ? [] : ['undirected']),
+        ...(sourced ? [] : ['unsourced']),
+      ],
     };
   });
   return [...nodes, ...edges];

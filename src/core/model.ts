@@ -3,8 +3,11 @@
 
 /** Native file format name; every graph file carries it with a `version`. */
 export const FORMAT = 'actor-graph';
-/** The newest native format version this build reads and writes. */
-export const FORMAT_VERSION = 1;
+/**
+ * The newest native format version this build reads and writes. Version 2 added imported (unsourced)
+ * data, free relations, attributes, positions and stories; version 1 files read as strict version 2.
+ */
+export const FORMAT_VERSION = 2;
 
 /** Kinds of actor (and of the places and agreements actors act on). */
 export const NODE_KINDS = {
@@ -45,7 +48,7 @@ export const NODE_KINDS = {
   },
 } as const satisfies Record<string, { label: string; description: string }>;
 export type NodeKind = keyof typeof NODE_KINDS;
-export const NODE_KIND_IDS = Object.keys(NODE_KINDS) as NodeKind[];
+export const NODE_KIND_IDS = Object.keys(NODE_KINDS) as [NodeKind, ...NodeKind[]];
 
 /**
  * The conflict–cooperation scale of GDELT/CAMEO (QuadClass), from most cooperative to most hostile.
@@ -57,11 +60,13 @@ export const CATEGORIES = {
   'material-conflict': { label: 'Material conflict', quadClass: 4 },
 } as const;
 export type Category = keyof typeof CATEGORIES;
-export const CATEGORY_IDS = Object.keys(CATEGORIES) as Category[];
+export const CATEGORY_IDS = Object.keys(CATEGORIES) as [Category, ...Category[]];
 
 interface RelationDef {
   /** Verb phrase used in sentences: "<source> <verb> <target>". */
   verb: string;
+  /** The same verb after a plural subject: "Western governments sanction Iran". */
+  verbPlural: string;
   category: Category;
   /** Default intensity on the Goldstein scale, −10 (most hostile) … +10 (most cooperative). */
   intensity: number;
@@ -78,6 +83,7 @@ export const RELATIONS = {
   // material conflict
   strikes: {
     verb: 'strikes',
+    verbPlural: 'strike',
     category: 'material-conflict',
     intensity: -10,
     cameo: '195',
@@ -85,6 +91,7 @@ export const RELATIONS = {
   },
   attacks: {
     verb: 'attacks',
+    verbPlural: 'attack',
     category: 'material-conflict',
     intensity: -10,
     cameo: '190',
@@ -93,6 +100,7 @@ export const RELATIONS = {
   // CAMEO codes whoever orders a use of force as the actor of the fight itself (19, Goldstein −10).
   'authorises-force': {
     verb: 'authorises force against',
+    verbPlural: 'authorise force against',
     category: 'material-conflict',
     intensity: -10,
     cameo: '19',
@@ -100,6 +108,7 @@ export const RELATIONS = {
   },
   kills: {
     verb: 'kills',
+    verbPlural: 'kill',
     category: 'material-conflict',
     intensity: -10,
     cameo: '186',
@@ -107,6 +116,7 @@ export const RELATIONS = {
   },
   blockades: {
     verb: 'blockades',
+    verbPlural: 'blockade',
     category: 'material-conflict',
     intensity: -9.5,
     cameo: '191',
@@ -114,6 +124,7 @@ export const RELATIONS = {
   },
   sanctions: {
     verb: 'sanctions',
+    verbPlural: 'sanction',
     category: 'material-conflict',
     intensity: -8,
     cameo: '163',
@@ -121,6 +132,7 @@ export const RELATIONS = {
   },
   'deploys-against': {
     verb: 'deploys forces against',
+    verbPlural: 'deploy forces against',
     category: 'material-conflict',
     intensity: -7.2,
     cameo: '150',
@@ -128,6 +140,7 @@ export const RELATIONS = {
   },
   'withdraws-from': {
     verb: 'withdraws from',
+    verbPlural: 'withdraw from',
     category: 'material-conflict',
     intensity: -4,
     cameo: '16',
@@ -136,6 +149,7 @@ export const RELATIONS = {
   // verbal conflict
   threatens: {
     verb: 'threatens',
+    verbPlural: 'threaten',
     category: 'verbal-conflict',
     intensity: -7,
     cameo: '138',
@@ -143,6 +157,7 @@ export const RELATIONS = {
   },
   deters: {
     verb: 'deters',
+    verbPlural: 'deter',
     category: 'verbal-conflict',
     intensity: -6,
     cameo: '13',
@@ -150,6 +165,7 @@ export const RELATIONS = {
   },
   pressures: {
     verb: 'pressures',
+    verbPlural: 'pressure',
     category: 'verbal-conflict',
     intensity: -5,
     cameo: '10',
@@ -157,6 +173,7 @@ export const RELATIONS = {
   },
   demands: {
     verb: 'makes demands of',
+    verbPlural: 'make demands of',
     category: 'verbal-conflict',
     intensity: -5,
     cameo: '10',
@@ -164,6 +181,7 @@ export const RELATIONS = {
   },
   opposes: {
     verb: 'opposes',
+    verbPlural: 'oppose',
     category: 'verbal-conflict',
     intensity: -2,
     cameo: '11',
@@ -172,6 +190,7 @@ export const RELATIONS = {
   // verbal cooperation
   'calls-for': {
     verb: 'calls for action by',
+    verbPlural: 'call for action by',
     category: 'verbal-cooperation',
     intensity: 3,
     cameo: '02',
@@ -179,6 +198,7 @@ export const RELATIONS = {
   },
   supports: {
     verb: 'supports',
+    verbPlural: 'support',
     category: 'verbal-cooperation',
     intensity: 3.5,
     cameo: '05',
@@ -186,6 +206,7 @@ export const RELATIONS = {
   },
   'allies-with': {
     verb: 'is allied with',
+    verbPlural: 'are allied with',
     category: 'verbal-cooperation',
     intensity: 3.5,
     cameo: '05',
@@ -193,6 +214,7 @@ export const RELATIONS = {
   },
   'cooperates-with': {
     verb: 'cooperates with',
+    verbPlural: 'cooperate with',
     category: 'verbal-cooperation',
     intensity: 3.5,
     cameo: '05',
@@ -200,6 +222,7 @@ export const RELATIONS = {
   },
   encourages: {
     verb: 'encourages',
+    verbPlural: 'encourage',
     category: 'verbal-cooperation',
     intensity: 3,
     cameo: '02',
@@ -207,6 +230,7 @@ export const RELATIONS = {
   },
   'avoids-conflict-with': {
     verb: 'seeks to avoid conflict with',
+    verbPlural: 'seek to avoid conflict with',
     category: 'verbal-cooperation',
     intensity: 4,
     cameo: '03',
@@ -214,6 +238,7 @@ export const RELATIONS = {
   },
   meets: {
     verb: 'meets',
+    verbPlural: 'meet',
     category: 'verbal-cooperation',
     intensity: 2.5,
     cameo: '044',
@@ -221,6 +246,7 @@ export const RELATIONS = {
   },
   visits: {
     verb: 'visits',
+    verbPlural: 'visit',
     category: 'verbal-cooperation',
     intensity: 1.9,
     cameo: '042',
@@ -228,6 +254,7 @@ export const RELATIONS = {
   },
   consults: {
     verb: 'consults',
+    verbPlural: 'consult',
     category: 'verbal-cooperation',
     intensity: 1,
     cameo: '040',
@@ -235,6 +262,7 @@ export const RELATIONS = {
   },
   negotiates: {
     verb: 'negotiates with',
+    verbPlural: 'negotiate with',
     category: 'verbal-cooperation',
     intensity: 7,
     cameo: '046',
@@ -242,6 +270,7 @@ export const RELATIONS = {
   },
   concludes: {
     verb: 'concludes',
+    verbPlural: 'conclude',
     category: 'verbal-cooperation',
     intensity: 8,
     cameo: '057',
@@ -249,6 +278,7 @@ export const RELATIONS = {
   },
   influences: {
     verb: 'has influence over',
+    verbPlural: 'have influence over',
     category: 'verbal-cooperation',
     intensity: 1,
     cameo: '04',
@@ -257,6 +287,7 @@ export const RELATIONS = {
   // Judging another actor is neither cooperation nor conflict: coded as a statement (01, weight 0).
   assesses: {
     verb: 'assesses',
+    verbPlural: 'assess',
     category: 'verbal-cooperation',
     intensity: 0,
     cameo: '01',
@@ -265,6 +296,7 @@ export const RELATIONS = {
   },
   'part-of': {
     verb: 'is part of',
+    verbPlural: 'are part of',
     category: 'verbal-cooperation',
     intensity: 0,
     cameo: '01',
@@ -273,6 +305,7 @@ export const RELATIONS = {
   // material cooperation
   backs: {
     verb: 'backs',
+    verbPlural: 'back',
     category: 'material-cooperation',
     intensity: 7,
     cameo: '07',
@@ -280,6 +313,7 @@ export const RELATIONS = {
   },
   funds: {
     verb: 'funds',
+    verbPlural: 'fund',
     category: 'material-cooperation',
     intensity: 7.4,
     cameo: '071',
@@ -287,6 +321,7 @@ export const RELATIONS = {
   },
   'supplies-weapons': {
     verb: 'supplies weapons to',
+    verbPlural: 'supply weapons to',
     category: 'material-cooperation',
     intensity: 8.3,
     cameo: '072',
@@ -294,6 +329,7 @@ export const RELATIONS = {
   },
   supplies: {
     verb: 'supplies',
+    verbPlural: 'supply',
     category: 'material-cooperation',
     intensity: 7,
     cameo: '07',
@@ -301,6 +337,7 @@ export const RELATIONS = {
   },
   trains: {
     verb: 'trains',
+    verbPlural: 'train',
     category: 'material-cooperation',
     intensity: 8.3,
     cameo: '072',
@@ -308,6 +345,7 @@ export const RELATIONS = {
   },
   'sells-oil': {
     verb: 'sells oil to',
+    verbPlural: 'sell oil to',
     category: 'material-cooperation',
     intensity: 6.4,
     cameo: '061',
@@ -315,6 +353,7 @@ export const RELATIONS = {
   },
   'cooperates-militarily': {
     verb: 'cooperates militarily with',
+    verbPlural: 'cooperate militarily with',
     category: 'material-cooperation',
     intensity: 7.4,
     cameo: '062',
@@ -322,6 +361,7 @@ export const RELATIONS = {
   },
   'sends-aid': {
     verb: 'sends aid to',
+    verbPlural: 'send aid to',
     category: 'material-cooperation',
     intensity: 7.4,
     cameo: '073',
@@ -329,6 +369,7 @@ export const RELATIONS = {
   },
   protects: {
     verb: 'protects',
+    verbPlural: 'protect',
     category: 'material-cooperation',
     intensity: 6,
     cameo: '06',
@@ -336,7 +377,7 @@ export const RELATIONS = {
   },
 } as const satisfies Record<string, RelationDef>;
 export type Relation = keyof typeof RELATIONS;
-export const RELATION_IDS = Object.keys(RELATIONS) as Relation[];
+export const RELATION_IDS = Object.keys(RELATIONS) as [Relation, ...Relation[]];
 
 /** How sure the claim is, from the point of view of who asserts it. */
 export const CERTAINTIES = {
@@ -354,7 +395,7 @@ export const CERTAINTIES = {
   },
 } as const;
 export type Certainty = keyof typeof CERTAINTIES;
-export const CERTAINTY_IDS = Object.keys(CERTAINTIES) as Certainty[];
+export const CERTAINTY_IDS = Object.keys(CERTAINTIES) as [Certainty, ...Certainty[]];
 
 export type DatePrecision = 'year' | 'month' | 'day';
 
@@ -364,81 +405,87 @@ export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 /** Stable, readable identifiers: lower-case words joined by hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/**
- * When a relation held. Either one `date`, or a `start` with an optional `end`; a `start` without
- * an `end` is ongoing. `circa` marks dates the source gives only approximately ("eight years ago").
- */
-export type TimeSpec = { date: string; circa?: boolean } | { start: string; end?: string; circa?: boolean };
+export type {
+  ActorNode,
+  ClaimEdge,
+  Evidence,
+  GraphFile,
+  Position,
+  Source,
+  Story,
+  StoryStep,
+  TimeSpec,
+} from './schema';
+import type { ActorNode, ClaimEdge } from './schema';
 
-export interface Source {
-  id: string;
-  title: string;
-  publisher: string;
-  /** `YYYY-MM-DD` (or coarser). */
-  published: string;
-  url?: string;
-  author?: string;
-  /** Path, relative to the repository root, of a plain-text copy used to check quotes. */
-  localCopy?: string;
+/** What an edge is filed under when its relation is not in the vocabulary (imported data). */
+export const UNCLASSIFIED = 'unclassified';
+/** A category to filter and colour by: one of the four, or unclassified. */
+export type CategoryKey = Category | typeof UNCLASSIFIED;
+export const CATEGORY_KEYS: readonly CategoryKey[] = [...CATEGORY_IDS, UNCLASSIFIED];
+
+/** What a claim without a certainty (imported data) is filed under. */
+export const UNSTATED = 'unstated';
+export type CertaintyKey = Certainty | typeof UNSTATED;
+export const CERTAINTY_KEYS: readonly CertaintyKey[] = [...CERTAINTY_IDS, UNSTATED];
+
+/** What a node without a kind (imported data) is filed under. */
+export const UNSPECIFIED = 'unspecified';
+export type KindKey = NodeKind | typeof UNSPECIFIED;
+export const KIND_KEYS: readonly KindKey[] = [...NODE_KIND_IDS, UNSPECIFIED];
+
+/** Labels of every filter key, the three "not given" ones included. */
+export const KEY_LABELS: Record<KindKey | CategoryKey | CertaintyKey, string> = {
+  ...(Object.fromEntries(NODE_KIND_IDS.map((k) => [k, NODE_KINDS[k].label])) as Record<NodeKind, string>),
+  ...(Object.fromEntries(CATEGORY_IDS.map((c) => [c, CATEGORIES[c].label])) as Record<Category, string>),
+  ...(Object.fromEntries(CERTAINTY_IDS.map((c) => [c, CERTAINTIES[c].label])) as Record<Certainty, string>),
+  [UNSPECIFIED]: 'Unspecified kind',
+  [UNCLASSIFIED]: 'Unclassified',
+  [UNSTATED]: 'Certainty not stated',
+};
+
+/** The kind of a node, or "unspecified" for imported nodes without one. */
+export function nodeKind(node: Pick<ActorNode, 'kind'>): KindKey {
+  return node.kind ?? UNSPECIFIED;
 }
 
-export interface Evidence {
-  /** Id of an entry in `sources`. */
-  source: string;
-  /** Verbatim words from that source. */
-  quote: string;
+/** The category of an edge: its override, its relation's, or "unclassified" for a free relation. */
+export function edgeCategory(edge: Pick<ClaimEdge, 'relation' | 'category'>): CategoryKey {
+  return edge.category ?? (edge.relation ? RELATIONS[edge.relation].category : UNCLASSIFIED);
 }
 
-export interface ActorNode {
-  id: string;
-  label: string;
-  kind: NodeKind;
-  aliases?: string[];
-  /** Id of the node this one belongs to (the IRGC inside Iran); enables grouping. */
-  parent?: string;
-  description?: string;
-  /** Verbatim quotes supporting the node's membership (`parent`) and `description`. */
-  evidence?: Evidence[];
-}
-
-export interface ClaimEdge {
-  id: string;
-  /** The actor that acts. */
-  source: string;
-  /** The actor acted upon. */
-  target: string;
-  relation: Relation;
-  /** Overrides the relation's category. */
-  category?: Category;
-  /** Overrides the relation's intensity, −10 … +10. */
-  intensity?: number;
-  time?: TimeSpec;
-  certainty: Certainty;
-  /** Who asserts the claim ("U.S. officials", "Pentagon"); absent when the source says it itself. */
-  attributedTo?: string;
-  /** One line in the curator's words, e.g. the toll of an attack. */
-  summary?: string;
-  evidence: Evidence[];
-}
-
-export interface GraphFile {
-  $schema?: string;
-  format: typeof FORMAT;
-  version: number;
-  id: string;
-  title: string;
-  description?: string;
-  sources: Source[];
-  nodes: ActorNode[];
-  edges: ClaimEdge[];
-}
-
-/** The category of an edge: its override, or its relation's. */
-export function edgeCategory(edge: Pick<ClaimEdge, 'relation' | 'category'>): Category {
-  return edge.category ?? RELATIONS[edge.relation].category;
-}
-
-/** The intensity of an edge on the Goldstein scale: its override, or its relation's default. */
+/** The intensity of an edge on the Goldstein scale: its override, its relation's default, or 0. */
 export function edgeIntensity(edge: Pick<ClaimEdge, 'relation' | 'intensity'>): number {
-  return edge.intensity ?? RELATIONS[edge.relation].intensity;
+  return edge.intensity ?? (edge.relation ? RELATIONS[edge.relation].intensity : 0);
+}
+
+/** The certainty of a claim, or "unstated" for imported data without one. */
+export function edgeCertainty(edge: Pick<ClaimEdge, 'certainty'>): CertaintyKey {
+  return edge.certainty ?? UNSTATED;
+}
+
+/** True when the claim carries at least one quote with its source. */
+export function isSourced(edge: Pick<ClaimEdge, 'evidence'>): boolean {
+  return (edge.evidence?.length ?? 0) > 0;
+}
+
+/** Whether the edge points from source to target (imported undirected edges do not). */
+export function isDirected(edge: Pick<ClaimEdge, 'directed'>): boolean {
+  return edge.directed !== false;
+}
+
+/**
+ * The relation as a verb phrase after its subject: the vocabulary's verb (in the plural after a
+ * plural name), the edge's own wording, or "is linked to" when it has neither.
+ */
+export function edgeVerb(edge: Pick<ClaimEdge, 'relation' | 'label'>, pluralSubject = false): string {
+  if (edge.relation)
+    return pluralSubject ? RELATIONS[edge.relation].verbPlural : RELATIONS[edge.relation].verb;
+  if (edge.label) return edge.label;
+  return pluralSubject ? 'are linked to' : 'is linked to';
+}
+
+/** Short name of the relation for legends and filters: the verb, or the edge's own wording. */
+export function relationKey(edge: Pick<ClaimEdge, 'relation' | 'label'>): string {
+  return edge.relation ?? `label:${edge.label ?? ''}`;
 }

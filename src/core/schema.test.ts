@@ -16,7 +16,7 @@ describe('graph/schema.json', () => {
     expect(edge.certainty.enum).toEqual(CERTAINTY_IDS);
     expect(node.kind.enum).toEqual(NODE_KIND_IDS);
     expect(schema.required).toEqual(
-      expect.arrayContaining(['format', 'version', 'sources', 'nodes', 'edges']),
+      expect.arrayContaining(['format', 'version', 'id', 'title', 'nodes', 'edges']),
     );
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTROL_STRINGS, HOSTILE_BUT_VALID } from './fixtures/hostileStrings';
 import { formatIssue, loadGraphText, validateGraph, type IssueCode } from './validate';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -31,6 +32,11 @@ const EXPECTED: Record<string, { path: string; line?: number; code?: IssueCode }
   'bad-date': { path: 'edges[0].time.date' },
   'bad-time': { path: 'edges[0].time' },
   'end-before-start': { path: 'edges[0].time.end' },
+  'control-character': { path: 'nodes[1].label' },
+  'unsafe-url': { path: 'sources[0].url' },
+  unsourced: { path: 'edges[0].evidence' },
+  'unknown-claim': { path: 'stories[0].steps[0].cites[0]' },
+  'bad-view': { path: 'stories[0].steps[0].view' },
 };
 
 describe('validation fixtures', () => {
@@ -153,5 +159,126 @@ describe('validateGraph on values', () => {
     const before = JSON.stringify(file);
     validateGraph(file, 'x.json');
     expect(JSON.stringify(file)).toBe(before);
+  });
+});
+
+describe('untrusted text', () => {
+  const base = JSON.parse(read('valid-minimal.json'));
+  const codesFor = (edit: (file: typeof base) => void) => {
+    const file = structuredClone(base);
+    edit(file);
+    const result = validateGraph(file, 'x.json');
+    return result.ok ? [] : result.issues.map((i) => [i.code, i.path]);
+  };
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'file:///etc/passwd',
+    'vbscript:x',
+  ])('refuses the link %s with its own code', (url) => {
+    expect(codesFor((f) => (f.sources[0].url = url))).toEqual([['unsafe-url', 'sources[0].url']]);
+  });
+
+  it('accepts http and https links, and says when a link is not a web address at all', () => {
+    expect(codesFor((f) => (f.sources[0].url = 'https://www.nytimes.com/2023/10/27/x.html'))).toEqual([]);
+    expect(codesFor((f) => (f.sources[0].url = 'http://example.org/a?b=c#d'))).toEqual([]);
+    expect(codesFor((f) => (f.sources[0].url = 'not a link'))).toEqual([['invalid-value', 'sources[0].url']]);
+  });
+
+  it.each(CONTROL_STRINGS.map((s) => [JSON.stringify(s), s]))(
+    'refuses a label, title and alias holding %s',
+    (_, bad) => {
+      expect(
+        codesFor((f) => {
+          f.title = bad;
+          f.nodes[0].label = bad;
+          f.nodes[1].aliases = [bad];
+        }),
+      ).toEqual([
+        ['control-character', 'title'],
+        ['control-character', 'nodes[0].label'],
+        ['control-character', 'nodes[1].aliases[0]'],
+      ]);
+    },
+  );
+
+  it('allows tabs and line breaks in quotes and descriptions, and no other control character', () => {
+    expect(
+      codesFor((f) => {
+        f.edges[0].evidence[0].quote = 'first line\n\tsecond line';
+        f.nodes[0].description = 'one\r\ntwo';
+      }),
+    ).toEqual([]);
+    expect(codesFor((f) => (f.edges[0].evidence[0].quote = 'a\u0007b'))).toEqual([
+      ['control-character', 'edges[0].evidence[0].quote'],
+    ]);
+  });
+
+  it.each(HOSTILE_BUT_VALID.map((s) => [s.slice(0, 40), s]))('accepts the text %s as it is', (_, text) => {
+    expect(
+      codesFor((f) => {
+        f.nodes[0].label = text.trim();
+        f.edges[0].evidence[0].quote = text.trim();
+      }),
+    ).toEqual([]);
+  });
+
+  it('names the character and where it is', () => {
+    const file = structuredClone(base);
+    file.nodes[0].label = 'United\u0000States';
+    const result = validateGraph(file, 'x.json');
+    if (result.ok) throw new Error('expected problems');
+    expect(result.issues[0]!.message).toContain('U+0000 at character 7');
+  });
+});
+
+describe('imported (not curated) files', () => {
+  it('accepts claims without evidence, free relations, undirected edges, attributes and any ids', () => {
+    const result = loadGraphText(read('valid-imported.json'), 'valid-imported.json');
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([]);
+    if (!result.ok) return;
+    expect(result.graph.nodeById.get('Myriel')?.attributes).toEqual({ group: 1, tags: ['bishop', 'kind'] });
+    expect(result.graph.edgeById.get('0')).toMatchObject({ label: 'knows', directed: false });
+    expect(result.graph.file.sources).toEqual([]);
+  });
+
+  it('holds them to the curated rules when asked, or when they say they are strict', () => {
+    const text = read('valid-imported.json');
+    const codes = (r: ReturnType<typeof loadGraphText>) =>
+      r.ok ? [] : [...new Set(r.issues.map((i) => i.code))].sort();
+    const expected = ['bad-id', 'invalid-value', 'missing-field', 'unknown-field', 'unsourced'];
+    expect(codes(loadGraphText(text, 'x.json', { strict: true }))).toEqual(expected);
+    const marked = JSON.stringify({ ...JSON.parse(text), strict: true });
+    expect(codes(loadGraphText(marked, 'x.json'))).toEqual(expected);
+  });
+
+  it('refuses "__proto__" as an attribute name instead of dropping it, and pollutes nothing', () => {
+    const text = JSON.stringify({
+      format: 'actor-graph',
+      version: 2,
+      id: 'x',
+      title: 'X',
+      nodes: [
+        { id: 'a', label: 'A', attributes: JSON.parse('{"__proto__":{"polluted":1},"ok":{"__proto__":2}}') },
+      ],
+      edges: [],
+    });
+    const result = loadGraphText(text, 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid-value', 'nodes[0].attributes.__proto__'],
+      ['invalid-value', 'nodes[0].attributes.ok.__proto__'],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads version 1 files as curated', () => {
+    const file = JSON.parse(read('valid-minimal.json'));
+    delete file.edges[0].evidence;
+    const result = validateGraph(file, 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => i.code)).toEqual(['unsourced']);
+    file.version = 2;
+    expect(validateGraph(file, 'x.json').ok).toBe(true);
   });
 });

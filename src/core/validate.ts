@@ -6,6 +6,7 @@ import {
   CERTAINTY_IDS,
   FORMAT,
   FORMAT_VERSION,
+  ID_PATTERN,
   NODE_KIND_IDS,
   PARTIAL_DATE_PATTERN,
   RELATION_IDS,
@@ -15,7 +16,9 @@ import {
   type Source,
 } from './model';
 import { GraphFileSchema } from './schema';
+import { firstUnsafe } from './text';
 import { parsePartialDate } from './time/partialDate';
+import { decodeView } from './view/permalink';
 
 /** Kinds of problem a graph file can have; tests and tools match on these, not on the wording. */
 export type IssueCode =
@@ -37,7 +40,12 @@ export type IssueCode =
   | 'unknown-source'
   | 'bad-date'
   | 'bad-time'
-  | 'end-before-start';
+  | 'end-before-start'
+  | 'control-character'
+  | 'unsafe-url'
+  | 'unsourced'
+  | 'unknown-claim'
+  | 'bad-view';
 
 export type PathSegment = string | number;
 
@@ -131,6 +139,17 @@ function fromZod(
     return { code: 'missing-field', path, message: `"${String(key)}" is required` };
   }
   switch (issue.code) {
+    case 'custom': {
+      if (typeof value === 'string' && (issue.params as { unsafe?: boolean } | undefined)?.unsafe) {
+        const bad = firstUnsafe(value, true) ?? firstUnsafe(value);
+        return {
+          code: 'control-character',
+          path,
+          message: `${bad ? `contains the control character ${bad.codePoint} at character ${bad.index + 1}` : 'contains a control character'}; text may hold tabs and line breaks only in descriptions, quotes and captions`,
+        };
+      }
+      return { code: 'invalid-value', path, message: issue.message };
+    }
     case 'invalid_type':
       return { code: 'wrong-type', path, message: `expected ${issue.expected}, found ${describe(value)}` };
     case 'unrecognized_keys':
@@ -163,6 +182,22 @@ function fromZod(
           code: 'bad-date',
           path,
           message: `${describe(value)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`,
+        };
+      }
+      if (issue.format === 'url') {
+        const scheme =
+          typeof value === 'string' ? /^([a-z][a-z0-9+.-]*):/i.exec(value.trim())?.[1] : undefined;
+        if (scheme && !/^https?$/i.test(scheme)) {
+          return {
+            code: 'unsafe-url',
+            path,
+            message: `${describe(value)} is a ${scheme.toLowerCase()}: link; only http and https links are allowed`,
+          };
+        }
+        return {
+          code: 'invalid-value',
+          path,
+          message: `${describe(value)} is not a web address (http or https)`,
         };
       }
       return { code: 'invalid-value', path, message: `${describe(value)} is not a valid ${issue.format}` };
@@ -337,11 +372,21 @@ function checkTime(time: Record<string, unknown>, path: PathSegment[], report: R
   }
 }
 
+export interface ValidateOptions {
+  /** Hold the file to the curated rules even when it does not say it is strict. */
+  strict?: boolean;
+}
+
 /**
  * Validates a parsed graph file (any JSON value). `file` names it in the issues. Never throws;
  * on success the returned graph shares the input's objects.
  */
-export function validateGraph(raw: unknown, file: string, text?: string): LoadResult {
+export function validateGraph(
+  raw: unknown,
+  file: string,
+  text?: string,
+  options: ValidateOptions = {},
+): LoadResult {
   const issues: GraphIssue[] = [];
   const tree = text === undefined ? undefined : parseTree(text);
   const report: Report = (code, path, message) => {
@@ -383,8 +428,141 @@ export function validateGraph(raw: unknown, file: string, text?: string): LoadRe
   // Reference checks need the structure; run them on whatever arrays are well-formed enough.
   const shaped = structurallySound(raw);
   if (shaped) checkReferences(shaped, report);
-  if (issues.length > 0) return { ok: false, issues: dedupe(issues).sort(byPosition) };
-  return { ok: true, graph: indexed(raw as GraphFile) };
+  if (options.strict || isStrict(raw)) checkStrict(raw as Record<string, unknown>, report);
+  checkAttributeNames(raw as Record<string, unknown>, report);
+  checkStories(raw as Record<string, unknown>, report);
+  if (issues.length > 0 || !parsed.success) return { ok: false, issues: dedupe(issues).sort(byPosition) };
+  return { ok: true, graph: indexed(parsed.data) };
+}
+
+/**
+ * `__proto__` cannot name an attribute: the schema would drop it silently (assigning it would replace
+ * an object's prototype), so it is reported instead, and importers rename it.
+ */
+function checkAttributeNames(raw: Record<string, unknown>, report: Report): void {
+  const walk = (v: unknown, path: PathSegment[], depth: number): void => {
+    if (v === null || typeof v !== 'object' || depth > 64) return;
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, [...path, i], depth + 1));
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      if (key === '__proto__')
+        report('invalid-value', [...path, key], '"__proto__" cannot be an attribute name');
+      else walk((v as Record<string, unknown>)[key], [...path, key], depth + 1);
+    }
+  };
+  for (const list of ['nodes', 'edges'] as const) {
+    const items = raw[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, i) => {
+      if (item && typeof item === 'object')
+        walk((item as { attributes?: unknown }).attributes, [list, i, 'attributes'], 0);
+    });
+  }
+}
+
+/** Whether the file is held to the curated rules: version 1 files always, later ones when they say so. */
+export function isStrict(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object') return false;
+  const r = raw as { version?: unknown; strict?: unknown };
+  return r.version === 1 || r.strict === true;
+}
+
+/**
+ * The curated rules: readable ids, a kind for every actor, and for every claim a vocabulary
+ * relation, a certainty and at least one verbatim quote.
+ */
+function checkStrict(raw: Record<string, unknown>, report: Report): void {
+  const obj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+  const readable = (v: unknown, path: PathSegment[]) => {
+    if (typeof v === 'string' && v !== '' && !ID_PATTERN.test(v)) {
+      report(
+        'bad-id',
+        path,
+        `id ${describe(v)} must be lower-case words joined by hyphens, e.g. "us-strikes-syria"`,
+      );
+    }
+  };
+  readable(raw.id, ['id']);
+  const need = (o: Record<string, unknown>, key: string, path: PathSegment[], why: string) => {
+    if (o[key] === undefined)
+      report('missing-field', [...path, key], `"${key}" is required in a curated file: ${why}`);
+  };
+  if (Array.isArray(raw.sources))
+    raw.sources.forEach((s, i) => obj(s) && readable(s.id, ['sources', i, 'id']));
+  if (Array.isArray(raw.nodes)) {
+    raw.nodes.forEach((n, i) => {
+      if (!obj(n)) return;
+      readable(n.id, ['nodes', i, 'id']);
+      need(n, 'kind', ['nodes', i], 'what kind of actor this is');
+    });
+  }
+  if (Array.isArray(raw.edges)) {
+    raw.edges.forEach((e, i) => {
+      if (!obj(e)) return;
+      readable(e.id, ['edges', i, 'id']);
+      need(e, 'relation', ['edges', i], 'a relation from the vocabulary');
+      need(e, 'certainty', ['edges', i], 'how sure the claim is');
+      if (e.evidence === undefined) {
+        report(
+          'unsourced',
+          ['edges', i, 'evidence'],
+          'a claim in a curated file needs evidence: at least one verbatim quote with its source',
+        );
+      }
+      if (e.label !== undefined)
+        report(
+          'unknown-field',
+          ['edges', i, 'label'],
+          'a curated claim uses "relation" from the vocabulary, not a free "label"',
+        );
+      if (e.directed === false)
+        report('invalid-value', ['edges', i, 'directed'], 'a curated claim always has a direction');
+    });
+  }
+}
+
+/** Stories: every cited claim exists, and every step's view is a permalink this build can read. */
+function checkStories(raw: Record<string, unknown>, report: Report): void {
+  if (!Array.isArray(raw.stories) || !Array.isArray(raw.edges)) return;
+  const edgeIds = new Set(
+    raw.edges.flatMap((e) =>
+      e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string'
+        ? [(e as { id: string }).id]
+        : [],
+    ),
+  );
+  raw.stories.forEach((story, i) => {
+    const steps = (story as { steps?: unknown } | null)?.steps;
+    if (!Array.isArray(steps)) return;
+    steps.forEach((step, j) => {
+      if (!step || typeof step !== 'object') return;
+      const { cites, view } = step as { cites?: unknown; view?: unknown };
+      if (Array.isArray(cites)) {
+        cites.forEach((id, k) => {
+          if (typeof id === 'string' && !edgeIds.has(id))
+            report(
+              'unknown-claim',
+              ['stories', i, 'steps', j, 'cites', k],
+              `claim "${id}" is not an edge in this file`,
+            );
+        });
+      }
+      if (typeof view === 'string') {
+        const params = new URLSearchParams(view);
+        if (!params.has('g')) params.set('g', typeof raw.id === 'string' ? raw.id : 'graph');
+        const { view: decoded, problems } = decodeView(params);
+        if (!decoded || problems.length > 0) {
+          report(
+            'bad-view',
+            ['stories', i, 'steps', j, 'view'],
+            `the view cannot be read: ${problems.join('; ') || 'no graph named'}`,
+          );
+        }
+      }
+    });
+  });
 }
 
 function closestNode(tree: ReturnType<typeof parseTree>, path: PathSegment[]) {
@@ -449,7 +627,7 @@ function structurallySound(raw: object): Sound | undefined {
  * Parses and validates the text of a native graph file. Invalid JSON is reported with its line and
  * column; nothing is evaluated.
  */
-export function loadGraphText(text: string, file: string): LoadResult {
+export function loadGraphText(text: string, file: string, options: ValidateOptions = {}): LoadResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -471,7 +649,7 @@ export function loadGraphText(text: string, file: string): LoadResult {
       ],
     };
   }
-  return validateGraph(raw, file, text);
+  return validateGraph(raw, file, text, options);
 }
 
 function readableParseError(code: string): string {

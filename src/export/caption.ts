@@ -1,5 +1,5 @@
 // The source caption of an exported image, built from the evidence of the relations it shows.
-import type { Source } from '../core/model';
+import { isSourced, type Source } from '../core/model';
 import { formatPartialDate } from '../core/time/partialDate';
 import type { Graph } from '../core/validate';
 
@@ -16,7 +16,8 @@ export function sourcesOf(graph: Graph, claimIds: Iterable<string>): Source[] {
   for (const id of claimIds) {
     const edge = graph.edgeById.get(id);
     if (!edge) continue;
-    for (const sid of new Set(edge.evidence.map((e) => e.source))) count.set(sid, (count.get(sid) ?? 0) + 1);
+    for (const sid of new Set((edge.evidence ?? []).map((e) => e.source)))
+      count.set(sid, (count.get(sid) ?? 0) + 1);
   }
   return [...count.entries()]
     .map(([id, n]) => ({ source: graph.sourceById.get(id), n }))
@@ -32,17 +33,27 @@ export function sourcesOf(graph: Graph, claimIds: Iterable<string>): Source[] {
 
 /**
  * One line for the foot of an image: a single source in full ("Source: The New York Times, 27 Oct
- * 2023, “U.S. Airstrikes …”"), several as a list; '' when the image shows no sourced relation.
+ * 2023, “U.S. Airstrikes …”"), several as a list, and how many relations shown carry no source
+ * ("Unsourced: 12 of 40 relations shown."); '' when the image shows no relation at all.
  */
 export function captionText(graph: Graph, claimIds: Iterable<string>): string {
-  const sources = sourcesOf(graph, claimIds);
-  if (sources.length === 0) return '';
+  const ids = [...claimIds];
+  const sources = sourcesOf(graph, ids);
+  const claims = ids.map((id) => graph.edgeById.get(id)).filter((e) => e !== undefined);
+  const unsourced = claims.filter((e) => !isSourced(e)).length;
+  const unsourcedText =
+    unsourced === 0
+      ? ''
+      : unsourced === claims.length
+        ? `Unsourced: none of the ${claims.length} relation${claims.length === 1 ? '' : 's'} shown carries a source.`
+        : `Unsourced: ${unsourced} of ${claims.length} relations shown.`;
+  let sourceText = '';
   if (sources.length === 1) {
     const s = sources[0]!;
     const by = s.author ? ` (${s.author})` : '';
-    return `Source: ${sourceShort(s)}, “${s.title}”${by}.`;
-  }
-  return `Sources: ${sources.map(sourceShort).join('; ')}.`;
+    sourceText = `Source: ${sourceShort(s)}, “${s.title}”${by}.`;
+  } else if (sources.length > 1) sourceText = `Sources: ${sources.map(sourceShort).join('; ')}.`;
+  return [sourceText, unsourcedText].filter((t) => t !== '').join(' ');
 }
 
 /** "Exported 25 Nov 2026". */

@@ -1,16 +1,6 @@
 // The legend of an exported image: only the actor kinds, relation categories and certainties that
 // the image shows, with the same symbols as the canvas.
-import {
-  CATEGORIES,
-  CATEGORY_IDS,
-  CERTAINTIES,
-  CERTAINTY_IDS,
-  NODE_KINDS,
-  NODE_KIND_IDS,
-  type Category,
-  type Certainty,
-  type NodeKind,
-} from '../core/model';
+import { CATEGORY_KEYS, CERTAINTY_KEYS, KEY_LABELS, KIND_KEYS } from '../core/model';
 import { CATEGORY_COLOUR, CERTAINTY_LINE, KIND_STYLE } from '../render/palette';
 import type { Scene } from '../render/scene';
 
@@ -55,8 +45,8 @@ export function legendGroups(scene: Scene): LegendGroup[] {
   const groups: LegendGroup[] = [
     {
       heading: 'Actors',
-      entries: NODE_KIND_IDS.filter((k) => kinds.has(k)).map((k: NodeKind) => ({
-        label: NODE_KINDS[k].label,
+      entries: KIND_KEYS.filter((k) => kinds.has(k)).map((k) => ({
+        label: KEY_LABELS[k],
         symbol: {
           type: 'shape',
           shape: KIND_STYLE[k].shape,
@@ -66,15 +56,15 @@ export function legendGroups(scene: Scene): LegendGroup[] {
     },
     {
       heading: 'Relations',
-      entries: CATEGORY_IDS.filter((c) => categories.has(c)).map((c: Category) => ({
-        label: CATEGORIES[c].label,
+      entries: CATEGORY_KEYS.filter((c) => categories.has(c)).map((c) => ({
+        label: KEY_LABELS[c],
         symbol: { type: 'arrow', colour: drawn.get(`cat:${c}`) ?? CATEGORY_COLOUR[c] },
       })),
     },
     {
       heading: 'Certainty',
-      entries: CERTAINTY_IDS.filter((c) => certainties.has(c)).map((c: Certainty) => ({
-        label: CERTAINTIES[c].label,
+      entries: CERTAINTY_KEYS.filter((c) => certainties.has(c)).map((c) => ({
+        label: KEY_LABELS[c],
         symbol: {
           type: 'line',
           dash: CERTAINTY_LINE[c].style === 'solid' ? [] : [...CERTAINTY_LINE[c].dash],

@@ -2,7 +2,7 @@
 // legend and exported images. Colours come from colour-blind-safe palettes (Okabe–Ito for the
 // conflict–cooperation scale, Paul Tol's "muted" for actor kinds), and every colour is paired with a
 // second cue (shape, line style) so nothing depends on colour alone.
-import type { Category, Certainty, NodeKind } from '../core/model';
+import type { CategoryKey, CertaintyKey, KindKey, NodeKind } from '../core/model';
 
 export type ThemeName = 'light' | 'dark';
 
@@ -20,7 +20,7 @@ export type NodeShape =
   | 'barrel'
   | 'cut-rectangle';
 
-export const KIND_STYLE: Record<NodeKind, { colour: string; shape: NodeShape; size: number }> = {
+export const KIND_STYLE: Record<KindKey, { colour: string; shape: NodeShape; size: number }> = {
   state: { colour: '#332288', shape: 'ellipse', size: 46 },
   'armed-group': { colour: '#CC6677', shape: 'triangle', size: 38 },
   'political-organisation': { colour: '#882255', shape: 'diamond', size: 38 },
@@ -32,6 +32,8 @@ export const KIND_STYLE: Record<NodeKind, { colour: string; shape: NodeShape; si
   'international-organisation': { colour: '#AA4499', shape: 'octagon', size: 34 },
   coalition: { colour: '#6699CC', shape: 'star', size: 38 },
   agreement: { colour: '#BBBBBB', shape: 'cut-rectangle', size: 30 },
+  // Imported actors without a kind: a plain grey dot, so a kind never seems to be claimed.
+  unspecified: { colour: '#8A8F98', shape: 'ellipse', size: 30 },
 };
 
 /** Lighter stand-ins for the kind colours too dark to see on the dark background. */
@@ -42,21 +44,23 @@ const DARK_KIND_COLOUR: Partial<Record<NodeKind, string>> = {
 };
 
 /** The fill of an actor kind in a theme. */
-export function kindColour(kind: NodeKind, theme: ThemeName): string {
-  return (theme === 'dark' ? DARK_KIND_COLOUR[kind] : undefined) ?? KIND_STYLE[kind].colour;
+export function kindColour(kind: KindKey, theme: ThemeName): string {
+  return (theme === 'dark' ? DARK_KIND_COLOUR[kind as NodeKind] : undefined) ?? KIND_STYLE[kind].colour;
 }
 
-export const CATEGORY_COLOUR: Record<Category, string> = {
+export const CATEGORY_COLOUR: Record<CategoryKey, string> = {
   'material-conflict': '#D55E00',
   'verbal-conflict': '#E69F00',
   'verbal-cooperation': '#56B4E9',
   'material-cooperation': '#0072B2',
+  // Relations outside the vocabulary: grey, neither conflict nor cooperation.
+  unclassified: '#8A8F98',
 };
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
 export const CERTAINTY_LINE: Record<
-  Certainty,
+  CertaintyKey,
   { style: LineStyle; dash: [number, number]; opacity: number }
 > = {
   confirmed: { style: 'solid', dash: [1, 0], opacity: 1 },
@@ -65,6 +69,7 @@ export const CERTAINTY_LINE: Record<
   assessed: { style: 'dashed', dash: [3, 3], opacity: 1 },
   conditional: { style: 'dotted', dash: [1, 3], opacity: 1 },
   denied: { style: 'dotted', dash: [1, 3], opacity: 0.45 },
+  unstated: { style: 'solid', dash: [1, 0], opacity: 1 },
 };
 
 /** Edge width in px for an intensity magnitude 0 … 10. */

@@ -1,7 +1,7 @@
 // The Cytoscape stylesheet: node shape and colour by kind, edge colour by conflict–cooperation
 // category, width by intensity, line style by certainty, arrowheads for direction.
 import type { StylesheetJson } from 'cytoscape';
-import { CATEGORY_IDS, CERTAINTY_IDS, NODE_KIND_IDS } from '../core/model';
+import { CATEGORY_KEYS, CERTAINTY_KEYS, KIND_KEYS } from '../core/model';
 import {
   CATEGORY_COLOUR,
   CERTAINTY_LINE,
@@ -40,7 +40,7 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         'min-zoomed-font-size': 6,
       },
     },
-    ...NODE_KIND_IDS.map((kind) => ({
+    ...KIND_KEYS.map((kind) => ({
       selector: `node.kind-${kind}`,
       style: {
         'background-color': kindColour(kind, theme),
@@ -63,7 +63,7 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         padding: '10px',
       },
     },
-    ...NODE_KIND_IDS.map((kind) => ({
+    ...KIND_KEYS.map((kind) => ({
       selector: `node:parent.kind-${kind}`,
       style: { 'border-color': kindColour(kind, theme), 'border-width': 2.5 },
     })),
@@ -87,11 +87,11 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         'line-cap': 'round',
       },
     },
-    ...CATEGORY_IDS.map((cat) => ({
+    ...CATEGORY_KEYS.map((cat) => ({
       selector: `edge.cat-${cat}`,
       style: { 'line-color': CATEGORY_COLOUR[cat], 'target-arrow-color': CATEGORY_COLOUR[cat] },
     })),
-    ...CERTAINTY_IDS.map((c) => ({
+    ...CERTAINTY_KEYS.map((c) => ({
       selector: `edge.certainty-${c}`,
       style: {
         'line-style': CERTAINTY_LINE[c].style,
@@ -99,6 +99,8 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         opacity: CERTAINTY_LINE[c].opacity,
       },
     })),
+    // Imported relations without a direction have no arrowhead.
+    { selector: 'edge.undirected', style: { 'target-arrow-shape': 'none' } },
     {
       selector: 'node.collapsed',
       style: { 'border-style': 'double', 'border-width': 5, 'border-color': t.text, 'font-weight': 700 },

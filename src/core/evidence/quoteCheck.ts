@@ -71,7 +71,7 @@ export function checkQuotes(
       if (text === undefined) problems.push({ code: 'copy-unreadable', ...at });
       else if (!quoteOccursIn(ev.quote, text)) problems.push({ code: 'quote-not-found', ...at });
     });
-  for (const edge of file.edges) check('edge', edge.id, edge.evidence);
+  for (const edge of file.edges) check('edge', edge.id, edge.evidence ?? []);
   for (const node of file.nodes) check('node', node.id, node.evidence ?? []);
   return problems;
 }

@@ -1,21 +1,24 @@
 // Which claims the filters keep, and the values a filter can take in a graph.
-import { edgeCategory, type ClaimEdge } from '../model';
+import { edgeCategory, edgeCertainty, isSourced, relationKey, type ClaimEdge } from '../model';
 import type { Filters } from '../view/viewState';
 
 /** What the "who asserts it" filter calls a claim that the source makes in its own voice. */
 export const OWN_REPORTING = "Source's own reporting";
 
+/** What the "who asserts it" filter calls a claim with no source at all (imported data). */
+export const NO_SOURCE = 'Unsourced';
+
 /** The "who asserts it" value of a claim. */
 export function asserterOf(edge: ClaimEdge): string {
-  return edge.attributedTo ?? OWN_REPORTING;
+  return edge.attributedTo ?? (isSourced(edge) ? OWN_REPORTING : NO_SOURCE);
 }
 
 /** True when no filter hides the claim (node kinds and time are checked elsewhere). */
 export function edgePassesFilters(edge: ClaimEdge, filters: Filters): boolean {
   return (
     !filters.categories.includes(edgeCategory(edge)) &&
-    !filters.relations.includes(edge.relation) &&
-    !filters.certainties.includes(edge.certainty) &&
+    !filters.relations.includes(relationKey(edge)) &&
+    !filters.certainties.includes(edgeCertainty(edge)) &&
     !filters.asserters.includes(asserterOf(edge))
   );
 }

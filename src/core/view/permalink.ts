@@ -1,14 +1,14 @@
 // Encodes a view state as URL query parameters and back, so a shared link opens the same view.
 // Decoding never throws: values it cannot use are dropped and reported.
-import { CATEGORY_IDS, CERTAINTY_IDS, ID_PATTERN, NODE_KIND_IDS, RELATION_IDS } from '../model';
+import { CATEGORY_KEYS, CERTAINTY_KEYS, ID_PATTERN, KIND_KEYS, RELATION_IDS } from '../model';
+import { UNSAFE_TEXT } from '../text';
 import { parsePartialDate } from '../time/partialDate';
 import { LAYOUTS, defaultView, type Direction, type ViewState } from './viewState';
 
 const LIST_PARAMS = {
-  hk: { key: 'kinds', allowed: NODE_KIND_IDS },
-  hc: { key: 'categories', allowed: CATEGORY_IDS },
-  hr: { key: 'relations', allowed: RELATION_IDS },
-  hy: { key: 'certainties', allowed: CERTAINTY_IDS },
+  hk: { key: 'kinds', allowed: KIND_KEYS },
+  hc: { key: 'categories', allowed: CATEGORY_KEYS },
+  hy: { key: 'certainties', allowed: CERTAINTY_KEYS },
 } as const;
 
 /** Query parameters for `view`; parameters at their default are left out. */
@@ -24,6 +24,7 @@ export function encodeView(view: ViewState): URLSearchParams {
     const values = view.filters[key];
     if (values.length > 0) p.set(param, [...values].sort().join(','));
   }
+  for (const r of [...view.filters.relations].sort()) p.append('hr', r);
   for (const a of [...view.filters.asserters].sort()) p.append('ha', a);
   if (view.time.mode === 'asOf' && view.time.to) p.set('t', `asOf:${view.time.to}`);
   if (view.time.mode === 'window' && view.time.from && view.time.to) {
@@ -34,7 +35,7 @@ export function encodeView(view: ViewState): URLSearchParams {
     p.set('path', `${view.path.from}~${view.path.to}`);
     if (view.path.directed) p.set('pd', '1');
   }
-  if (view.collapsed.length > 0) p.set('col', [...view.collapsed].sort().join(','));
+  for (const id of [...view.collapsed].sort()) p.append('col', id);
   if (!view.bundle) p.set('bundle', '0');
   if (view.layout !== d.layout) p.set('layout', view.layout);
   if (view.viewport) {
@@ -62,7 +63,9 @@ const MAX_ZOOM = 5;
 const MAX_PAN = 1e6;
 
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parsePartialDate(s) !== undefined;
-const isId = (s: string) => ID_PATTERN.test(s);
+/** A graph id is readable (it names files and storage keys); actor and claim ids may be anything printable. */
+const isGraphId = (s: string) => ID_PATTERN.test(s);
+const isId = (s: string) => s.length > 0 && s.length <= 200 && !UNSAFE_TEXT.test(s);
 
 /** Reads a view from query parameters (`?g=…&sel=…`). Unknown parameters are ignored. */
 export function decodeView(query: string | URLSearchParams): DecodedView {
@@ -70,7 +73,7 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
   const problems: string[] = [];
   const graph = p.get('g');
   if (graph === null) return { view: undefined, problems };
-  if (!isId(graph)) return { view: undefined, problems: [`g: "${graph}" is not a graph id`] };
+  if (!isGraphId(graph)) return { view: undefined, problems: [`g: "${graph}" is not a graph id`] };
   const view = defaultView(graph);
   const bad = (param: string, value: string, why: string) => problems.push(`${param}: "${value}" ${why}`);
 
@@ -102,7 +105,15 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
     }
     (view.filters[key] as string[]) = values;
   }
-  view.filters.asserters = p.getAll('ha').filter((a) => a.trim() !== '');
+  // Relations: vocabulary ids (older links list them comma-separated) or `label:<wording>`.
+  for (const raw of p.getAll('hr')) {
+    const parts = raw.split(',');
+    if (parts.every((r) => (RELATION_IDS as readonly string[]).includes(r)))
+      view.filters.relations.push(...parts);
+    else if (raw.startsWith('label:') && isId(raw)) view.filters.relations.push(raw);
+    else bad('hr', raw, 'is not a known relation');
+  }
+  view.filters.asserters = p.getAll('ha').filter((a) => a.trim() !== '' && isId(a));
 
   const t = p.get('t');
   if (t !== null) {
@@ -125,9 +136,14 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
       view.path = { from: m[1]!, to: m[2]!, directed: p.get('pd') === '1' };
     else bad('path', path, 'is not <actor id>~<actor id>');
   }
-  const col = p.get('col');
-  if (col) {
-    view.collapsed = col.split(',').filter((id) => isId(id) || (bad('col', id, 'is not an actor id'), false));
+  // One `col` per group; older links list readable ids comma-separated.
+  for (const raw of p.getAll('col')) {
+    const parts = raw.split(',');
+    const ids = parts.length > 1 && parts.every((id) => ID_PATTERN.test(id)) ? parts : [raw];
+    for (const id of ids) {
+      if (isId(id)) view.collapsed.push(id);
+      else bad('col', id, 'is not an actor id');
+    }
   }
   if (p.get('bundle') === '0') view.bundle = false;
   const layout = p.get('layout');

@@ -1,7 +1,7 @@
 // The one serialisable object that says what the explorer shows of a graph: selection, focus,
 // filters, time, path, collapsed groups, layout and viewport. Everything on screen is a pure
 // function of the curated graph and this state.
-import type { Category, Certainty, NodeKind, Relation } from '../model';
+import type { CategoryKey, CertaintyKey, KindKey } from '../model';
 
 export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid', 'manual'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -30,10 +30,11 @@ export interface Focus {
 
 export interface Filters {
   /** Hidden values; empty lists show everything. */
-  kinds: NodeKind[];
-  categories: Category[];
-  relations: Relation[];
-  certainties: Certainty[];
+  kinds: KindKey[];
+  categories: CategoryKey[];
+  /** Relation keys: vocabulary ids, or `label:<wording>` for relations in their own words. */
+  relations: string[];
+  certainties: CertaintyKey[];
   /** Hidden "who asserts it" values, as written in `attributedTo` (or the source's own reporting). */
   asserters: string[];
 }

@@ -4,7 +4,7 @@ import { graphElements, type EdgeElement, type GraphElement, type NodeElement } 
 import { edgePassesFilters } from '../filters/edgeFilter';
 import { neighbourhood } from '../focus/neighbourhood';
 import { collapseGroups } from '../groups/collapse';
-import { RELATIONS, type ClaimEdge } from '../model';
+import { nodeKind as kindOf, type ClaimEdge } from '../model';
 import { shortestPaths, type Link, type PathResult } from '../paths/shortestPaths';
 import { edgeInTime } from '../time/timeFilter';
 import type { Graph } from '../validate';
@@ -88,7 +88,7 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
   // 2. Actors hidden by kind, and members of collapsed groups.
   const kindHidden = new Set(view.filters.kinds);
   const candidate = new Set(
-    file.nodes.filter((n) => !kindHidden.has(n.kind) && rep(n.id) === n.id).map((n) => n.id),
+    file.nodes.filter((n) => !kindHidden.has(kindOf(n)) && rep(n.id) === n.id).map((n) => n.id),
   );
 
   // 3. Claims that pass the filters and time, between two drawn actors that are not one group.
@@ -241,7 +241,7 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
           id,
           source: first.source,
           target: first.target,
-          label: `${RELATIONS[strongest.data.relation].verb} +${group.length - 1}`,
+          label: `${strongest.data.label} +${group.length - 1}`,
         },
         classes: mark([...strongest.classes, 'bundle'], highlighted),
       });
@@ -273,7 +273,7 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
 }
 
 function nodeKind(graph: Graph, id: string) {
-  return graph.nodeById.get(id)!.kind;
+  return kindOf(graph.nodeById.get(id)!);
 }
 
 /** Adds to `shown` the ancestors (from `pool`) of its members, so groups keep containing them. */
