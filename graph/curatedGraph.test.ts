@@ -1,5 +1,6 @@
 // Tests over the data: every graph file in graph/ validates, quotes what its sources say, dates
-// nothing after its sources were published, and uses readable ids; the curated graph has its actors.
+// nothing after its sources were published, and uses readable ids; the curated graph has its actors
+// and the claims a fact-check of it settled.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
@@ -217,6 +218,59 @@ describe(`the curated graph (graph/${CURATED})`, () => {
     expect(
       file.edges.filter((e) => (e.evidence ?? []).some((ev) => outsideIds.has(ev.source))).map((e) => e.id),
     ).toEqual([]);
+  });
+
+  it('has an edge for each claim the fact-check found missing, with its quote', () => {
+    // [source, relation, target, certainty, words its quote must hold]
+    const wanted = [
+      ['israel', 'attacks', 'hezbollah', 'conditional', 'bring Israeli forces across the border'],
+      ['united-states', 'strikes', 'hezbollah', 'conditional', 'bring U.S. air power into the fight'],
+      [
+        'iran',
+        'avoids-conflict-with',
+        'united-states',
+        'assessed',
+        'do not appear to want to risk losing the business',
+      ],
+    ] as const;
+    const missing = wanted.filter(
+      ([source, relation, target, certainty, words]) =>
+        !file.edges.some(
+          (e) =>
+            e.source === source &&
+            e.relation === relation &&
+            e.target === target &&
+            e.certainty === certainty &&
+            (e.evidence ?? []).some((ev) => ev.quote.includes(words)),
+        ),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('codes the disputed claims as the article says them', () => {
+    const edge = (id: string) => file.edges.find((e) => e.id === id)!;
+    // Bagheri Kani names no addressee: his priorities are for Gaza, not a call on Israel.
+    expect(edge('bagheri-kani-calls-for-gaza-cease-fire-2023-10')).toMatchObject({
+      target: 'gaza',
+      relation: 'supports',
+    });
+    // Biden's approval is dated like the assessment it followed, in the same sentence.
+    expect(edge('biden-approves-strikes-on-syria-depots').time).toEqual(
+      edge('us-intelligence-assesses-khamenei-2023-10').time,
+    );
+    // "A much closer relationship" is not an alliance.
+    expect(edge('iran-closer-to-russia').relation).toBe('cooperates-with');
+    // "No evidence that Iran knew about the Oct. 7 attacks, helped plan them or helped train the
+    // fighters": three claims, three edges, each quoting the sentence up to its own claim.
+    const denials = file.edges.filter((e) =>
+      (e.evidence ?? []).some((ev) => ev.quote.includes('collected no evidence that Iran')),
+    );
+    expect(denials.map((e) => [e.id, e.relation, e.certainty])).toEqual([
+      ['iran-knew-of-oct-7-attacks-denied', 'consults', 'denied'],
+      ['iran-planned-oct-7-attack-denied', 'backs', 'denied'],
+      ['iran-trained-oct-7-fighters-denied', 'trains', 'denied'],
+    ]);
+    expect(edge('iran-knew-of-oct-7-attacks-denied').evidence![0]!.quote).not.toContain('helped plan');
   });
 
   it('backs the Quds Force inside the IRGC, which the article does not say, with an outside source', () => {
