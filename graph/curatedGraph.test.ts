@@ -266,7 +266,7 @@ describe(`the curated graph (graph/${CURATED})`, () => {
       (e.evidence ?? []).some((ev) => ev.quote.includes('collected no evidence that Iran')),
     );
     expect(denials.map((e) => [e.id, e.relation, e.certainty])).toEqual([
-      ['iran-knew-of-oct-7-attacks-denied', 'consults', 'denied'],
+      ['iran-knew-of-oct-7-attacks-denied', 'privy-to', 'denied'],
       ['iran-planned-oct-7-attack-denied', 'backs', 'denied'],
       ['iran-trained-oct-7-fighters-denied', 'trains', 'denied'],
     ]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 const validate = (...files: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', ...files], { encoding: 'utf8' });
 
-describe('npm run validate', () => {
+describe('npm run validate', { timeout: 30_000 }, () => {
   it('prints a dangling edge, a duplicate id and an unknown relation, with paths, and fails', () => {
     const run = validate('src/core/fixtures/three-problems.json');
     expect(run.status).toBe(1);

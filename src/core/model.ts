@@ -284,6 +284,15 @@ export const RELATIONS = {
     cameo: '04',
     description: 'Can sway the decisions of another actor.',
   },
+  // Being told of an attack beforehand: CAMEO has no code for knowing, only for being consulted (04).
+  'privy-to': {
+    verb: 'is privy to the plans of',
+    verbPlural: 'are privy to the plans of',
+    category: 'verbal-cooperation',
+    intensity: 1,
+    cameo: '04',
+    description: "Knows of another actor's plans in advance, e.g. of an attack.",
+  },
   // Judging another actor is neither cooperation nor conflict: coded as a statement (01, weight 0).
   assesses: {
     verb: 'assesses',

@@ -1,12 +1,15 @@
-// The one module that owns Cytoscape: it creates the instance, applies element and style changes,
-// computes and animates layouts, forwards user events and destroys the instance. Nothing else
-// imports `cytoscape` except the registration of extensions in ./cytoscapeSetup.
-import type { Core, ElementDefinition, EventObject, LayoutOptions, NodeSingular, Position } from 'cytoscape';
+// The one module that owns the visible Cytoscape instance: it creates it, writes only the elements
+// and classes that changed, places nodes where the layout puts them (animating changes), keeps the
+// drawing fitted to the canvas until the user moves the camera, forwards user events and destroys
+// the instance. Positions are computed by ./layout (headless Cytoscape, same code in a worker).
+import type { Core, ElementDefinition, EventObject, NodeSingular, Position } from 'cytoscape';
 import type { GraphElement } from '../core/elements';
 import type { LayoutName, Viewport } from '../core/view/viewState';
 import { cytoscape } from './cytoscapeSetup';
+import { computeLayout, GROUP_PADDING, type ComputedLayoutName } from './layout/computeLayout';
+import { canvasMeasurer, layoutEdges, layoutNodes, type MeasureText } from './layout/measureLabels';
 import type { ThemeName } from './palette';
-import { graphStyle } from './style';
+import { graphStyle, labelRulesFor, sameLabelRules, type LabelRules } from './style';
 
 export type Selected = { type: 'node' | 'edge'; id: string } | null;
 
@@ -22,7 +25,7 @@ export interface GraphViewOptions {
   container: HTMLElement;
   theme: ThemeName; // colours of labels, compounds and selection
   onSelect?: (selected: Selected) => void; // a tap on a node, an edge, or the background (null)
-  onHover?: (hover: Hover | null) => void; // the pointer entered or left an element
+  onHover?: (hover: Hover | null) => void; // the pointer entered or left an element, or the picture changed under it
   onDragged?: (positions: Record<string, Position>) => void; // the user moved nodes: where every node now is (model coordinates)
   onViewport?: (viewport: Viewport) => void; // the user panned or zoomed (reported when it settles)
 }
@@ -34,10 +37,12 @@ export interface LayoutRequest {
   elements: readonly GraphElement[];
   /** Identifies `elements` (e.g. graph id + nesting): positions are cached per key and layout. */
   key: string;
-  /** Root actor for the breadth-first layout. */
+  /** Root actor for the tree layout. */
   root?: string;
   /** Positions the user arranged by hand, used by the "manual" layout on top of fCoSE's. */
   manual?: Record<string, Position>;
+  /** Positions the graph file carries: the "curated" layout. */
+  curated?: Record<string, Position>;
 }
 
 /** Where an element is drawn, in CSS pixels relative to the container. */
@@ -51,97 +56,28 @@ export interface RenderedNode {
   classes: string[];
 }
 
-const LAYOUT_SEED = 20231027;
-
-/** A small seeded generator (mulberry32) so randomised layouts repeat exactly. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Runs `fn` with `Math.random` replaced by a seeded generator. fCoSE and cose-base draw their
- * spectral samples and tie-breaks from `Math.random`; seeding it makes the same file give the same
- * picture on every load. Only used around synchronous (non-animated) layout runs.
- */
-function withSeededRandom<T>(fn: () => T): T {
-  const original = Math.random;
-  Math.random = seededRandom(LAYOUT_SEED);
-  try {
-    return fn();
-  } finally {
-    Math.random = original;
-  }
-}
-
-export const FCOSE_OPTIONS = {
-  name: 'fcose',
-  quality: 'proof', // slower cooling: fewer overlaps on a graph of this size
-  randomize: true, // spectral start, made repeatable by withSeededRandom
-  animate: false, // run synchronously so the seed applies; transitions are animated separately
-  fit: false, // the view fits the result itself
-  padding: 40, // px around the graph when fitting
-  nodeDimensionsIncludeLabels: true, // keep labels from overlapping nodes
-  nodeRepulsion: 7000, // push unrelated actors apart
-  idealEdgeLength: 90, // px between related actors
-  edgeElasticity: 0.35, // how strongly edges pull
-  nestingFactor: 0.4, // shorter edges inside a group
-  gravity: 2, // pull towards the centre, so outlying actors do not shrink the fit
-  gravityRange: 1.5, // how far that pull reaches
-  gravityCompound: 3, // keep a group's members together (1.2 left groups half empty)
-  gravityRangeCompound: 1, // how far that pull reaches
-  numIter: 4000, // upper bound on iterations
-  tile: true, // tile disconnected nodes
-  tilingPaddingVertical: 24, // px between tiled nodes
-  tilingPaddingHorizontal: 24, // px between tiled nodes
-} as const;
-
-/** Options of the other layouts; all are deterministic for the same elements in the same order. */
-function layoutOptions(request: LayoutRequest): LayoutOptions {
-  const common = { animate: false, fit: false, padding: 40, nodeDimensionsIncludeLabels: true };
-  switch (request.name) {
-    case 'concentric':
-      return {
-        ...common,
-        name: 'concentric',
-        concentric: (n: NodeSingular) => n.degree(false), // most connected in the middle
-        levelWidth: (nodes: { maxDegree(loops: boolean): number }) => Math.max(1, nodes.maxDegree(false) / 5), // five rings
-        minNodeSpacing: 16, // px between nodes on a ring
-      } as LayoutOptions;
-    case 'breadthfirst':
-      return {
-        ...common,
-        name: 'breadthfirst',
-        directed: false, // follow relations either way from the root
-        roots: request.root ? [request.root] : undefined, // the selection, or Cytoscape's choice
-        circle: true, // levels as rings round the root: a wide graph stays roughly square
-        spacingFactor: 0.9, // room between levels
-      } as LayoutOptions;
-    case 'circle':
-      return { ...common, name: 'circle', spacingFactor: 0.7 } as LayoutOptions; // labels may reach past neighbours' nodes
-    case 'grid':
-      return { ...common, name: 'grid', avoidOverlapPadding: 24, condense: false } as LayoutOptions;
-    default:
-      return FCOSE_OPTIONS as unknown as LayoutOptions;
-  }
-}
-
 const ANIMATION_MS = 450;
 /** Fitting a handful of actors stops at this zoom instead of blowing them up. */
-const MAX_FIT_ZOOM = 1.5;
+const MAX_FIT_ZOOM = 1.6;
+/** Id prefix of the nodes that draw groups' titles above the lines (see #syncTitles). */
+const TITLE_PREFIX = 'title--';
+
+/**
+ * Where an edge is drawn from and to: a claim between a group and one of its own members runs
+ * from (or to) the group's title, since Cytoscape would draw it as a loop around the whole box.
+ */
+function drawnEnds(el: GraphElement): { source: string; target: string } {
+  const { source, target } = el.data as { source: string; target: string };
+  if (el.classes.includes('to-member')) return { source: TITLE_PREFIX + source, target };
+  if (el.classes.includes('to-group')) return { source, target: TITLE_PREFIX + target };
+  return { source, target };
+}
 
 export class GraphView {
   readonly #cy: Core;
   readonly #options: GraphViewOptions;
   readonly #resize: ResizeObserver;
-  /** The offscreen instance layouts are computed on, so the visible one never flickers. */
-  #scratch: Core | undefined;
+  readonly #measure: MeasureText;
   #positionCache = new Map<string, Record<string, Position>>();
   #appliedLayout: string | undefined;
   #appliedManual: Record<string, Position> | undefined;
@@ -151,22 +87,42 @@ export class GraphView {
   #arrivingBox: { x1: number; y1: number; w: number; h: number } | undefined;
   /** A fit asked for while nodes travelled, to be made exact (groups included) when they arrive. */
   #refitOnArrival: { padding?: number } | undefined;
+  /** The user panned or zoomed since the last fit: the view then stays where they put it. */
+  #userMoved = false;
+  #titleFrame = 0;
+  #resizeFrame = 0;
+  /** The layout the camera was last fitted to: a new layout is fitted once it is applied. */
+  #appliedLayoutFitted: string | undefined;
+  #theme: ThemeName;
+  /** Which labels are legible, and so drawn, at the current zoom. */
+  #labels: LabelRules;
+  #zoomFrame = 0;
 
   constructor(options: GraphViewOptions) {
     this.#options = options;
+    this.#measure = canvasMeasurer();
+    this.#theme = options.theme;
+    this.#labels = labelRulesFor(1);
     this.#cy = cytoscape({
       container: options.container,
-      style: graphStyle(options.theme),
+      style: graphStyle(options.theme, this.#labels),
       elements: [],
-      minZoom: 0.08,
+      minZoom: 0.05,
       maxZoom: 5,
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
-    // Cytoscape measures its container once; follow later size changes (panels, window resizes).
-    this.#resize = new ResizeObserver(() => this.#cy.resize());
-    this.#resize.observe(options.container);
     const cy = this.#cy;
+    // Cytoscape measures its container once; follow later size changes (panels, window resizes)
+    // and keep the drawing fitted unless the user has moved the camera.
+    this.#resize = new ResizeObserver(() => {
+      cancelAnimationFrame(this.#resizeFrame);
+      this.#resizeFrame = requestAnimationFrame(() => {
+        cy.resize();
+        if (!this.#userMoved) this.fit();
+      });
+    });
+    this.#resize.observe(options.container);
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) {
         options.onSelect?.(null);
@@ -187,8 +143,18 @@ export class GraphView {
       Object.assign(this.#target, positions);
       options.onDragged?.(positions);
     });
+    // Group titles follow their boxes wherever members move (layouts, animations, drags).
+    cy.on('position', 'node', () => this.#scheduleTitles());
+    // Labels follow the zoom: drawn while legible, hidden when not (checked once a frame).
+    cy.on('zoom', () => {
+      if (this.#zoomFrame) return;
+      this.#zoomFrame = requestAnimationFrame(() => {
+        this.#zoomFrame = 0;
+        this.#applyLabels(labelRulesFor(cy.zoom()));
+      });
+    });
     // Only the user's own panning and zooming is reported; fits, centring and restored views are not.
-    cy.on('dragpan scrollzoom pinchzoom', () => this.#reportViewport());
+    cy.on('dragpan scrollzoom pinchzoom', () => this.#userMovedCamera());
   }
 
   /**
@@ -201,7 +167,8 @@ export class GraphView {
 
   /**
    * Shows `elements` placed by `layout`. Nodes keep their places across filter changes; a new
-   * layout animates from the old places to the new ones. Returns true when positions changed.
+   * layout animates from the old places to the new ones. When the set of drawn actors changes and
+   * the user has not moved the camera, the view refits. Returns true when positions changed.
    */
   update(elements: readonly GraphElement[], layout: LayoutRequest, animate = true): boolean {
     const layoutId = `${layout.key}|${layout.name}|${layout.name === 'breadthfirst' ? (layout.root ?? '') : ''}`;
@@ -212,43 +179,62 @@ export class GraphView {
       if (layout.name === 'manual' && layout.manual) Object.assign(this.#target, layout.manual);
     }
     const firstTime = this.#appliedLayout === undefined;
+    const before = this.#nodeSet();
     const moved = this.#setElements(elements, !firstTime && animate && layoutId !== this.#appliedLayout);
     this.#appliedLayout = layoutId;
     this.#appliedManual = layout.manual;
+    const setChanged = before !== this.#nodeSet();
+    if (setChanged || moved) this.#options.onHover?.(null);
+    if (firstTime || layoutId !== this.#appliedLayoutFitted) {
+      this.#appliedLayoutFitted = layoutId;
+      this.#userMoved = false;
+      this.fit({ animate: !firstTime });
+    } else if (setChanged && !this.#userMoved) {
+      this.fit({ animate });
+    }
     return moved || layoutChanged;
+  }
+
+  /** The ids of the drawn actors, as one string to compare. */
+  #nodeSet(): string {
+    return this.#cy
+      .nodes(':not(.group-title)')
+      .map((n) => n.id())
+      .sort()
+      .join('\u0000');
   }
 
   /** Positions of every node of the layout request, computed once per layout and cached. */
   #positions(layout: LayoutRequest): Record<string, Position> {
-    const name = layout.name === 'manual' ? 'fcose' : layout.name;
+    if (layout.name === 'curated' && layout.curated) return this.#completed(layout, layout.curated);
+    const name: ComputedLayoutName =
+      layout.name === 'manual' || layout.name === 'curated' ? 'fcose' : layout.name;
     const cacheKey = `${layout.key}|${name}|${name === 'breadthfirst' ? (layout.root ?? '') : ''}`;
     const cached = this.#positionCache.get(cacheKey);
     if (cached) return cached;
-    const scratch = this.#scratchInstance();
-    scratch.elements().remove();
-    scratch.add(
-      layout.elements.map((el) => ({ group: el.group, data: { ...el.data }, classes: el.classes })),
-    );
-    const run = () => scratch.layout(layoutOptions({ ...layout, name })).run();
-    if (name === 'fcose') withSeededRandom(run);
-    else run();
-    const positions: Record<string, Position> = {};
-    scratch.nodes().forEach((n) => {
-      positions[n.id()] = { ...n.position() };
+    const cy = this.#cy;
+    const positions = computeLayout({
+      name,
+      nodes: layoutNodes(layout.elements, this.#measure),
+      edges: layoutEdges(layout.elements),
+      ...(layout.root ? { root: layout.root } : {}),
+      aspect: cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5,
     });
     this.#positionCache.set(cacheKey, positions);
     return positions;
   }
 
-  #scratchInstance(): Core {
-    if (!this.#scratch) {
-      const box = document.createElement('div');
-      box.style.cssText = 'position:absolute;left:-20000px;top:0;width:1200px;height:900px;visibility:hidden';
-      box.setAttribute('aria-hidden', 'true');
-      document.body.append(box);
-      this.#scratch = cytoscape({ container: box, style: graphStyle('light'), elements: [] });
-    }
-    return this.#scratch;
+  /** The file's own positions, with any actor it leaves out placed by the force-directed layout. */
+  #completed(layout: LayoutRequest, given: Record<string, Position>): Record<string, Position> {
+    // Groups take the box of their members; only actors that are not groups need a place.
+    const groups = new Set(
+      layout.elements.flatMap((e) => (e.group === 'nodes' && e.data.parent ? [e.data.parent] : [])),
+    );
+    const missing = layout.elements.some(
+      (e) => e.group === 'nodes' && !groups.has(e.data.id) && !given[e.data.id],
+    );
+    if (!missing) return given;
+    return { ...this.#positions({ ...layout, name: 'fcose' }), ...given };
   }
 
   #setElements(elements: readonly GraphElement[], animate: boolean): boolean {
@@ -257,19 +243,22 @@ export class GraphView {
     let structural = false;
     const place = (id: string): Position | undefined => this.#target[id];
     cy.batch(() => {
-      const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
+      const gone = cy.elements().filter((ele) => !ele.id().startsWith(TITLE_PREFIX) && !wanted.has(ele.id()));
       if (gone.nonempty()) structural = true;
       // Children leave a parent before it goes, so they are not removed with it.
       gone.nodes().children().move({ parent: null });
       cy.remove(gone);
-      const added: ElementDefinition[] = [];
+      const addedNodes: ElementDefinition[] = [];
+      const addedEdges: ElementDefinition[] = [];
       for (const el of elements) {
         const existing = cy.getElementById(el.data.id);
+        const data: Record<string, unknown> =
+          el.group === 'edges' ? { ...el.data, ...drawnEnds(el) } : { ...el.data };
         if (existing.empty()) {
           const p = el.group === 'nodes' ? place(el.data.id) : undefined;
-          added.push({
+          (el.group === 'nodes' ? addedNodes : addedEdges).push({
             group: el.group,
-            data: { ...el.data },
+            data,
             classes: el.classes,
             ...(p ? { position: { ...p } } : {}),
           });
@@ -278,26 +267,35 @@ export class GraphView {
         if (el.group === 'nodes') {
           const parent = (el.data as { parent?: string }).parent ?? null;
           if ((existing.data('parent') ?? null) !== parent) existing.move({ parent });
-        } else if (existing.data('source') !== el.data.source || existing.data('target') !== el.data.target) {
-          existing.move({ source: el.data.source, target: el.data.target });
+        } else if (existing.data('source') !== data.source || existing.data('target') !== data.target) {
+          existing.move({ source: data.source as string, target: data.target as string });
         }
-        existing.data({ ...el.data });
-        existing.classes(el.classes);
+        // Write only what changed: rewriting every element restyles the whole graph.
+        const old = existing.data() as Record<string, unknown>;
+        if (
+          Object.keys(data).some((k) => data[k] !== old[k]) ||
+          Object.keys(old).length !== Object.keys(data).length
+        ) {
+          existing.data(data);
+        }
+        const classes = el.classes.join(' ');
+        if (existing.classes().join(' ') !== classes) existing.classes(el.classes);
       }
-      if (added.length > 0) {
-        structural = true;
-        cy.add(added);
-      }
+      if (addedNodes.length > 0) cy.add(addedNodes);
+      // Titles exist before the edges that start or end at them (claims between a group and its member).
+      this.#syncTitles();
+      if (addedEdges.length > 0) cy.add(addedEdges);
+      structural ||= addedNodes.length + addedEdges.length > 0;
     });
     // Leaf nodes go to their places; groups follow their members.
-    const leaves = cy.nodes().filter((n) => n.isChildless());
+    const leaves = cy.nodes().filter((n) => n.isChildless() && !n.id().startsWith(TITLE_PREFIX));
     const moves: [NodeSingular, Position][] = [];
     leaves.forEach((n) => {
       const p = place(n.id());
       if (p && (Math.abs(p.x - n.position('x')) > 0.5 || Math.abs(p.y - n.position('y')) > 0.5))
         moves.push([n, p]);
     });
-    if (animate && moves.length > 0) {
+    if (animate && moves.length > 0 && moves.length <= 2000) {
       // Aim any fit at where the drawing will be once the nodes arrive.
       this.#arrivingBox = this.#drawingBox(new Map(moves.map(([n, p]) => [n.id(), p])));
       let left = moves.length;
@@ -320,11 +318,81 @@ export class GraphView {
     } else {
       cy.batch(() => moves.forEach(([n, p]) => n.position(p)));
     }
+    // Groups' boxes are measured once Cytoscape has placed their members: titles follow next frame.
+    this.#syncTitles();
+    this.#scheduleTitles();
     return structural || moves.length > 0;
   }
 
+  #scheduleTitles(): void {
+    if (this.#titleFrame) return;
+    this.#titleFrame = requestAnimationFrame(() => {
+      this.#titleFrame = 0;
+      this.#syncTitles();
+    });
+  }
+
+  /**
+   * A group's title is drawn by a small node of its own at the top of the group's box, above the
+   * lines: Cytoscape draws a group's own label beneath the edges, where arrowheads converging on the
+   * box cover it. The title node takes no part in layouts, events or counts.
+   */
+  #syncTitles(): void {
+    const cy = this.#cy;
+    const groups = cy.nodes(':parent');
+    const wanted = new Set(groups.map((g) => TITLE_PREFIX + g.id()));
+    cy.batch(() => {
+      cy.nodes(`[id ^= "${TITLE_PREFIX}"]`)
+        .filter((t) => !wanted.has(t.id()))
+        .remove();
+      groups.forEach((g) => {
+        const id = TITLE_PREFIX + g.id();
+        // Measure the box from the members (a group's own cached box may lag a batch of moves).
+        const bb = g.children().boundingBox({ includeLabels: true, includeOverlays: false });
+        bb.y1 -= GROUP_PADDING;
+        bb.x1 -= GROUP_PADDING;
+        bb.x2 += GROUP_PADDING;
+        const pos = { x: (bb.x1 + bb.x2) / 2, y: bb.y1 + GROUP_PADDING / 2 + 1 };
+        const label = String(g.data('label') ?? '');
+        const classes = ['group-title', ...g.classes().filter((c) => c === 'faded' || c.startsWith('kind-'))];
+        let t = cy.getElementById(id);
+        if (t.empty()) {
+          t = cy.add({ group: 'nodes', data: { id, label, owner: g.id() }, classes, position: pos });
+        } else {
+          if (t.data('label') !== label) t.data('label', label);
+          if (t.classes().join(' ') !== classes.join(' ')) t.classes(classes);
+          const p = t.position();
+          if (Math.abs(p.x - pos.x) > 0.1 || Math.abs(p.y - pos.y) > 0.1) t.position(pos);
+        }
+        t.ungrabify().unselectify();
+      });
+    });
+  }
+
   setTheme(theme: ThemeName): void {
-    this.#cy.style(graphStyle(theme));
+    if (theme === this.#theme) return;
+    this.#theme = theme;
+    this.#cy.style(graphStyle(theme, this.#labels));
+  }
+
+  #applyLabels(rules: LabelRules): void {
+    if (sameLabelRules(rules, this.#labels)) return;
+    this.#labels = rules;
+    this.#cy.style(graphStyle(this.#theme, rules));
+  }
+
+  /**
+   * Runs `fn` with the labels drawn as they are at `zoom` (an export of the whole graph shows the
+   * labels legible at its own scale, not those of the screen's zoom), then puts them back.
+   */
+  withLabelsAt<T>(zoom: number, fn: () => T): T {
+    const before = this.#labels;
+    this.#applyLabels(labelRulesFor(zoom));
+    try {
+      return fn();
+    } finally {
+      this.#applyLabels(before);
+    }
   }
 
   /** Selects one element (and only it), or clears the selection. */
@@ -350,15 +418,16 @@ export class GraphView {
       box.y2 = Math.max(box.y2, b.y2 + dy);
     };
     this.#cy.nodes().forEach((n) => {
+      if (n.id().startsWith(TITLE_PREFIX)) return;
       if (n.isParent()) {
-        // A group's box and title where it stands now; while members travel, fit() measures again on arrival.
-        if (moved.size === 0) grow(n.boundingBox({ includeLabels: true }));
+        // A group's box where it stands now; while members travel, fit() measures again on arrival.
+        if (moved.size === 0) grow(n.boundingBox({ includeLabels: false }));
         return;
       }
       const p = moved.get(n.id()) ?? n.position();
       grow(n.boundingBox({ includeLabels: true }), p.x - n.position('x'), p.y - n.position('y'));
     });
-    const margin = 24;
+    const margin = 12;
     return {
       x1: box.x1 - margin,
       y1: box.y1 - margin,
@@ -370,10 +439,12 @@ export class GraphView {
   /** Fits the drawing into view; while nodes travel to new places, fits where they will arrive. */
   fit(options: { animate?: boolean; padding?: number; duration?: number } = {}): void {
     const cy = this.#cy;
-    if (cy.elements().empty()) return;
-    const padding = options.padding ?? 20;
+    this.#userMoved = false;
+    if (cy.elements().empty() || cy.width() === 0 || cy.height() === 0) return;
+    const padding = options.padding ?? 16;
     if (this.#arrivingBox) this.#refitOnArrival = { padding };
     const bb = this.#arrivingBox ?? this.#drawingBox();
+    if (!Number.isFinite(bb.w) || !Number.isFinite(bb.h)) return;
     const zoom = Math.min(
       MAX_FIT_ZOOM,
       Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)),
@@ -394,6 +465,7 @@ export class GraphView {
   centre(id: string): void {
     const ele = this.#cy.getElementById(id);
     if (ele.empty()) return;
+    this.#userMoved = true;
     this.#cy.animate({ center: { eles: ele } }, { duration: ANIMATION_MS });
   }
 
@@ -402,17 +474,27 @@ export class GraphView {
     return { zoom: this.#cy.zoom(), x: pan.x, y: pan.y };
   }
 
+  /** Puts the camera where a link or the history says; the view then stays there until refitted. */
   setViewport(v: Viewport): void {
+    this.#userMoved = true;
+    this.#refitOnArrival = undefined;
+    this.#cy.stop(true);
     this.#cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
+  }
+
+  /** Whether the user moved the camera since the last fit (the view then no longer refits itself). */
+  get userMovedCamera(): boolean {
+    return this.#userMoved;
   }
 
   /** Pans by a distance in screen px, as the user asked from the keyboard. */
   panBy(dx: number, dy: number): void {
     this.#cy.panBy({ x: dx, y: dy });
-    this.#reportViewport();
+    this.#userMovedCamera();
   }
 
-  #reportViewport(): void {
+  #userMovedCamera(): void {
+    this.#userMoved = true;
     clearTimeout(this.#viewportTimer);
     this.#viewportTimer = setTimeout(() => this.#options.onViewport?.(this.viewport()), 250);
   }
@@ -421,21 +503,21 @@ export class GraphView {
     const cy = this.#cy;
     const c = { x: cy.width() / 2, y: cy.height() / 2 };
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: c });
-    this.#reportViewport();
+    this.#userMovedCamera();
   }
 
-  /** Node positions in model coordinates, by id. */
+  /** Actor positions in model coordinates, by id. */
   positions(): Record<string, Position> {
     const out: Record<string, Position> = {};
     this.#cy.nodes().forEach((n) => {
-      out[n.id()] = { ...n.position() };
+      if (!n.id().startsWith(TITLE_PREFIX)) out[n.id()] = { ...n.position() };
     });
     return out;
   }
 
-  /** Where each node is drawn on screen, for hit-testing and tests. */
+  /** Where each actor is drawn on screen, for hit-testing, keyboard moves and tests. */
   renderedNodes(): RenderedNode[] {
-    return this.#cy.nodes().map((n) => {
+    return this.#cy.nodes(':not(.group-title)').map((n) => {
       const p = n.renderedPosition();
       return {
         id: n.id(),
@@ -457,17 +539,18 @@ export class GraphView {
   }
 
   counts(): { nodes: number; edges: number } {
-    return { nodes: this.#cy.nodes().length, edges: this.#cy.edges().length };
+    return {
+      nodes: this.#cy.nodes(':not(.group-title)').length,
+      edges: this.#cy.edges().length,
+    };
   }
 
   destroy(): void {
     clearTimeout(this.#viewportTimer);
+    cancelAnimationFrame(this.#titleFrame);
+    cancelAnimationFrame(this.#zoomFrame);
+    cancelAnimationFrame(this.#resizeFrame);
     this.#resize.disconnect();
     this.#cy.destroy();
-    if (this.#scratch) {
-      const box = this.#scratch.container();
-      this.#scratch.destroy();
-      box?.remove();
-    }
   }
 }

@@ -210,10 +210,7 @@ function bottomToAlphabetic(font: string, size: number): number {
 }
 
 /** Mirrors Cytoscape's canvas `drawText` for the main label, resolving every line's position. */
-function captureLabel(
-  ele: SingularElementArgument,
-  hideBelowZoom: number | undefined,
-): SceneText | undefined {
+function captureLabel(ele: SingularElementArgument): SceneText | undefined {
   const rs = scratch(ele);
   const text = String(ps(ele, 'label').strValue ?? '');
   if (!text || rs.labelX === undefined || rs.labelY === undefined) return undefined;
@@ -221,8 +218,6 @@ function captureLabel(
   const textOpacity = num(ele, 'text-opacity', 'value');
   if (textOpacity === 0) return undefined;
   const size = num(ele, 'font-size');
-  if (hideBelowZoom !== undefined && size * hideBelowZoom < num(ele, 'min-zoomed-font-size'))
-    return undefined;
 
   const font: SceneFont = {
     family: str(ele, 'font-family'),
@@ -331,14 +326,14 @@ function dashOf(ele: SingularElementArgument, styleProp: string, patternProp?: s
   return [];
 }
 
-function captureNode(node: NodeSingular, hideBelowZoom: number | undefined): SceneNode {
+function captureNode(node: NodeSingular): SceneNode {
   const pos = node.position();
   // The canvas draws a node's body with its padding (which sizes compound nodes around their members).
   const padding = (node as unknown as { padding(): number }).padding();
   const borderWidth = num(node, 'border-width');
   const borderOpacity = num(node, 'border-opacity', 'value');
   const underlayOpacity = num(node, 'underlay-opacity', 'value');
-  const label = captureLabel(node, hideBelowZoom);
+  const label = captureLabel(node);
   return {
     type: 'node',
     id: node.id(),
@@ -382,7 +377,7 @@ function claimsOf(edge: EdgeSingular): string[] {
   return [edge.id()];
 }
 
-function captureEdge(edge: EdgeSingular, hideBelowZoom: number | undefined): SceneEdge | undefined {
+function captureEdge(edge: EdgeSingular): SceneEdge | undefined {
   const rs = scratch(edge);
   const pts = rs.allpts;
   if (rs.badLine || !pts || pts.length < 4 || Number.isNaN(pts[0])) return undefined;
@@ -413,7 +408,7 @@ function captureEdge(edge: EdgeSingular, hideBelowZoom: number | undefined): Sce
     });
   }
   const underlayOpacity = num(edge, 'underlay-opacity', 'value');
-  const label = captureLabel(edge, hideBelowZoom);
+  const label = captureLabel(edge);
   const cap = str(edge, 'line-cap');
   return {
     type: 'edge',
@@ -486,6 +481,12 @@ function unionBox(eles: CollectionReturnValue): Rect {
  * SceneScopeError when the scope is empty.
  */
 export function captureScene(view: GraphView, scope: SceneScope): Scene {
+  // The viewport shows the labels legible at the screen's zoom; the whole graph or a selection is
+  // drawn at its own scale, with the labels legible at zoom 1.
+  return scope === 'viewport' ? capture(view, scope) : view.withLabelsAt(1, () => capture(view, scope));
+}
+
+function capture(view: GraphView, scope: SceneScope): Scene {
   const cy = view.cy;
   const container = cy.container();
   const theme = themeOf(container);
@@ -501,15 +502,14 @@ export function captureScene(view: GraphView, scope: SceneScope): Scene {
   }
   if (included.empty()) throw new SceneScopeError('empty-graph');
 
-  // In the viewport scope, labels the canvas hides at the current zoom stay hidden.
-  const hideBelowZoom = scope === 'viewport' ? cy.zoom() : undefined;
+  // Labels the stylesheet hides (too small at this zoom) have text-opacity 0 and are left out.
   const ids = new Set(included.map((e) => e.id()));
   const elements: SceneElement[] = [];
   for (const ele of drawingOrder(cy)) {
     if (!ids.has(ele.id())) continue;
-    if (ele.isNode()) elements.push(captureNode(ele as NodeSingular, hideBelowZoom));
+    if (ele.isNode()) elements.push(captureNode(ele as NodeSingular));
     else {
-      const edge = captureEdge(ele as EdgeSingular, hideBelowZoom);
+      const edge = captureEdge(ele as EdgeSingular);
       if (edge) elements.push(edge);
     }
   }

@@ -2,6 +2,7 @@
 // category, width by intensity, line style by certainty, arrowheads for direction.
 import type { StylesheetJson } from 'cytoscape';
 import { CATEGORY_KEYS, CERTAINTY_KEYS, KIND_KEYS } from '../core/model';
+import { GROUP_PADDING } from './layout/computeLayout';
 import {
   CATEGORY_COLOUR,
   CERTAINTY_LINE,
@@ -15,8 +16,64 @@ import {
 /** Font used on the canvas and in exported images. */
 export const GRAPH_FONT = '"Inter", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
 
+/**
+ * Actors' names: 15 px for the least connected up to 21 px for the busiest (12 claims or more), so
+ * names stay legible at the zoom that fits a graph into an ordinary window.
+ */
+const NODE_FONT = { fromDegree: 1, toDegree: 12, min: 15, max: 21 };
+/** The size of an actor's name, in px at zoom 1, as the stylesheet maps it from its degree. */
+export function nodeFontSize(degree: number): number {
+  const t = (degree - NODE_FONT.fromDegree) / (NODE_FONT.toDegree - NODE_FONT.fromDegree);
+  return NODE_FONT.min + Math.min(1, Math.max(0, t)) * (NODE_FONT.max - NODE_FONT.min);
+}
+/** Names wrap at this width (px at zoom 1). */
+export const LABEL_MAX_WIDTH = 130;
+/** Gap between an actor and its name below it. */
+export const LABEL_MARGIN = 4;
+/** Below this size on screen a label is not drawn at all: an illegible crowd is worse than none. */
+export const MIN_NODE_LABEL_PX = 9;
+/** Relation labels: drawn at 11 px at zoom 1, and only while they stay at least 10 px on screen. */
+export const EDGE_FONT_PX = 11;
+export const MIN_EDGE_LABEL_PX = 10;
+
 /** The complete stylesheet for a theme. */
-export function graphStyle(theme: ThemeName): StylesheetJson {
+/** Group titles are set at this size (px at zoom 1). */
+export const GROUP_TITLE_PX = 13;
+
+/**
+ * Which labels are legible at a zoom, and so drawn: relation labels from 10 px on screen, actors'
+ * names and group titles from 9 px (a busy actor's larger name stays when a quiet one's goes).
+ * Cytoscape's own `min-zoomed-font-size` rounds the zoom up to a power of two, so it draws 8 px
+ * labels at zoom 0.75; these rules are exact, and exports follow the same ones.
+ */
+export interface LabelRules {
+  edges: boolean;
+  titles: boolean;
+  /** Actors with fewer claims than this have their name hidden (Infinity: every name hidden). */
+  nodeMinDegree: number;
+}
+
+export function labelRulesFor(zoom: number): LabelRules {
+  let nodeMinDegree = Infinity;
+  for (let d = 0; d <= NODE_FONT.toDegree; d++) {
+    if (nodeFontSize(d) * zoom >= MIN_NODE_LABEL_PX) {
+      nodeMinDegree = d;
+      break;
+    }
+  }
+  return {
+    edges: EDGE_FONT_PX * zoom >= MIN_EDGE_LABEL_PX,
+    titles: GROUP_TITLE_PX * zoom >= MIN_NODE_LABEL_PX,
+    nodeMinDegree,
+  };
+}
+
+export function sameLabelRules(a: LabelRules, b: LabelRules): boolean {
+  return a.edges === b.edges && a.titles === b.titles && a.nodeMinDegree === b.nodeMinDegree;
+}
+
+/** The complete stylesheet for a theme, with labels drawn as `labels` says (all by default). */
+export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(1)): StylesheetJson {
   const t = THEMES[theme];
   const style: StylesheetJson = [
     {
@@ -24,20 +81,19 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
       style: {
         label: 'data(label)',
         'font-family': GRAPH_FONT,
-        // Busier actors get larger labels, which stay readable when zoomed out; the rest appear on zooming in.
-        'font-size': 'mapData(degree, 1, 12, 12, 24)',
+        // Busier actors get larger names; every name stays legible at the zoom that fits the graph.
+        'font-size': `mapData(degree, ${NODE_FONT.fromDegree}, ${NODE_FONT.toDegree}, ${NODE_FONT.min}, ${NODE_FONT.max})`,
         'font-weight': 600,
         color: t.text,
         'text-outline-color': t.textOutline,
         'text-outline-width': 2.5,
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 4,
+        'text-margin-y': LABEL_MARGIN,
         'text-wrap': 'wrap',
-        'text-max-width': '120px',
+        'text-max-width': `${LABEL_MAX_WIDTH}px`,
         'border-width': 1.5,
         'border-color': t.textOutline,
-        'min-zoomed-font-size': 6,
       },
     },
     ...KIND_KEYS.map((kind) => ({
@@ -57,10 +113,9 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         'background-opacity': 0.85,
         'border-color': t.compoundBorder,
         'border-width': 1.5,
-        'text-valign': 'top',
-        'text-margin-y': -4,
-        'font-weight': 700,
-        padding: '10px',
+        // The title is drawn by a node of its own above the lines (graphView's group titles).
+        label: '',
+        padding: `${GROUP_PADDING}px`,
       },
     },
     ...KIND_KEYS.map((kind) => ({
@@ -77,13 +132,12 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         'arrow-scale': 1.1,
         label: 'data(label)',
         'font-family': GRAPH_FONT,
-        'font-size': 9,
+        'font-size': EDGE_FONT_PX,
         color: t.mutedText,
         'text-rotation': 'autorotate',
         'text-background-color': t.background,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 8,
         'line-cap': 'round',
       },
     },
@@ -102,12 +156,50 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
     // Imported relations without a direction have no arrowhead.
     { selector: 'edge.undirected', style: { 'target-arrow-shape': 'none' } },
     {
+      // A group's title, at the top of its box and above every line, on a band of the page colour.
+      selector: 'node.group-title',
+      style: {
+        shape: 'rectangle',
+        width: 1,
+        height: 1,
+        'background-opacity': 0,
+        'border-width': 0,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-margin-y': 0,
+        'font-size': GROUP_TITLE_PX,
+        'font-weight': 700,
+        'text-wrap': 'none',
+        'text-outline-width': 0,
+        'text-background-color': t.compoundFill,
+        'text-background-opacity': 1,
+        'text-background-padding': '3px',
+        'text-background-shape': 'roundrectangle',
+        'z-index': 999,
+        'z-index-compare': 'manual',
+        events: 'no',
+      },
+    },
+    { selector: 'node.group-title.faded', style: { opacity: 0.35 } },
+    {
       selector: 'node.collapsed',
       style: { 'border-style': 'double', 'border-width': 5, 'border-color': t.text, 'font-weight': 700 },
     },
     {
       selector: 'edge.bundle',
       style: { 'font-weight': 700, color: t.text },
+    },
+    {
+      // Claims the timeline's latest step added: a halo in the selection colour.
+      selector: 'edge.added',
+      style: {
+        'underlay-color': t.selection,
+        'underlay-opacity': 0.25,
+        'underlay-padding': 5,
+        color: t.text,
+        'font-weight': 700,
+        'z-index': 11,
+      },
     },
     { selector: '.focus, .on-path', style: { 'z-index': 10 } },
     {
@@ -135,6 +227,19 @@ export function graphStyle(theme: ThemeName): StylesheetJson {
         color: t.text,
       },
     },
+    // Labels too small to read at the current zoom are not drawn (see labelRulesFor).
+    ...(labels.edges ? [] : [{ selector: 'edge', style: { 'text-opacity': 0 } }]),
+    ...(labels.titles ? [] : [{ selector: 'node.group-title', style: { 'text-opacity': 0 } }]),
+    ...(labels.nodeMinDegree > 0
+      ? [
+          {
+            selector: Number.isFinite(labels.nodeMinDegree)
+              ? `node[degree < ${labels.nodeMinDegree}]`
+              : 'node[degree]',
+            style: { 'text-opacity': 0 },
+          },
+        ]
+      : []),
   ];
   return style;
 }

@@ -25,8 +25,8 @@ export function neighbourhood(
     const next: string[] = [];
     for (const l of links) {
       const candidates: string[] = [];
-      if (out && reached.has(l.source)) candidates.push(l.target);
-      if (inn && reached.has(l.target)) candidates.push(l.source);
+      if ((out || l.undirected) && reached.has(l.source)) candidates.push(l.target);
+      if ((inn || l.undirected) && reached.has(l.target)) candidates.push(l.source);
       for (const c of candidates) {
         if (!nodes.has(c)) {
           nodes.set(c, step);
@@ -43,7 +43,7 @@ export function neighbourhood(
     const s = nodes.get(l.source);
     const t = nodes.get(l.target);
     if (s === undefined || t === undefined) continue;
-    if ((out && s < depth) || (inn && t < depth)) kept.add(l.id);
+    if (((out || l.undirected) && s < depth) || ((inn || l.undirected) && t < depth)) kept.add(l.id);
   }
   return { nodes, links: kept };
 }

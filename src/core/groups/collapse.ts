@@ -32,3 +32,22 @@ export function collapseGroups(nodes: readonly ActorNode[], collapsed: readonly 
 export function groupIds(nodes: readonly ActorNode[]): Set<string> {
   return new Set(nodes.flatMap((n) => (n.parent !== undefined ? [n.parent] : [])));
 }
+
+/** Every actor inside `group`, at any depth (members of member groups included). */
+export function descendants(nodes: readonly ActorNode[], group: string): string[] {
+  const children = new Map<string, string[]>();
+  for (const n of nodes)
+    if (n.parent !== undefined) children.set(n.parent, [...(children.get(n.parent) ?? []), n.id]);
+  const out: string[] = [];
+  const seen = new Set([group]);
+  const walk = (id: string) => {
+    for (const c of children.get(id) ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(group);
+  return out;
+}

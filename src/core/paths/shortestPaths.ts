@@ -4,6 +4,8 @@ export interface Link {
   id: string;
   source: string;
   target: string;
+  /** A relation without direction (imported data): walked either way even when direction matters. */
+  undirected?: boolean;
 }
 
 export interface PathHop {
@@ -42,7 +44,7 @@ export function shortestPaths(
   for (const l of links) {
     if (l.source === l.target) continue;
     add(l.source, l.target, l.id, true);
-    if (!directed) add(l.target, l.source, l.id, false);
+    if (!directed || l.undirected) add(l.target, l.source, l.id, false);
   }
   if (from === to) return { length: 0, paths: [], truncated: false };
 

@@ -11,7 +11,7 @@ describe('permalinks', () => {
     const view: ViewState = {
       graph: 'us-iran-2023-10',
       selected: { type: 'edge', id: 'us-strikes-syria-munitions-depots-2023-10-27' },
-      focus: { depth: 2, direction: 'out', isolate: true },
+      focus: { depth: 2, direction: 'out', isolate: 'hezbollah' },
       filters: {
         kinds: ['person', 'facility'],
         categories: ['verbal-cooperation'],
@@ -35,12 +35,18 @@ describe('permalinks', () => {
     });
   });
 
+  it('read an isolation from an older link (iso=1) as belonging to the selected actor', () => {
+    expect(decodeView('g=x-y&sel=n:iran&iso=1').view?.focus.isolate).toBe('iran');
+    expect(decodeView('g=x-y&iso=1').problems).toEqual(['iso: "1" is not an actor id']);
+  });
+
   it('decode an "as of" date', () => {
     expect(decodeView('g=x-y&t=asOf:2023-10-06').view?.time).toEqual({
       mode: 'asOf',
       to: '2023-10-06',
-      undated: 'show',
+      undated: 'hide',
     });
+    expect(decodeView('g=x-y&t=asOf:2023-10-06&und=show').view?.time.undated).toBe('show');
   });
 
   it('drop values they cannot use and say which', () => {
@@ -58,8 +64,8 @@ describe('permalinks', () => {
       'depth: "7" is not 1, 2 or 3',
       'hk: "robot" is not a known kind',
       't: "asOf:yesterday" is not asOf:YYYY-MM-DD or window:YYYY-MM-DD..YYYY-MM-DD',
-      'layout: "spiral" is not one of fcose, concentric, breadthfirst, circle, grid, manual',
-      'vp: "a,b,c" is not zoom,x,y with zoom 0.08…5 and pan within ±1000000',
+      'layout: "spiral" is not one of curated, fcose, concentric, breadthfirst, circle, manual',
+      'vp: "a,b,c" is not zoom,x,y with zoom 0.05…5 and pan within ±1000000',
     ]);
   });
 

@@ -11,15 +11,21 @@ const LIST_PARAMS = {
   hy: { key: 'certainties', allowed: CERTAINTY_KEYS },
 } as const;
 
-/** Query parameters for `view`; parameters at their default are left out. */
-export function encodeView(view: ViewState): URLSearchParams {
+/**
+ * Query parameters for `view`; parameters at their default are left out. `defaults.layout` is the
+ * graph's own default layout (a graph with a curated arrangement opens with it).
+ */
+export function encodeView(
+  view: ViewState,
+  defaults: { layout?: ViewState['layout'] } = {},
+): URLSearchParams {
   const p = new URLSearchParams();
-  const d = defaultView(view.graph);
+  const d = { ...defaultView(view.graph), ...defaults };
   p.set('g', view.graph);
   if (view.selected) p.set('sel', `${view.selected.type === 'node' ? 'n' : 'e'}:${view.selected.id}`);
   if (view.focus.depth !== d.focus.depth) p.set('depth', String(view.focus.depth));
   if (view.focus.direction !== d.focus.direction) p.set('dir', view.focus.direction);
-  if (view.focus.isolate) p.set('iso', '1');
+  if (view.focus.isolate) p.set('iso', view.focus.isolate);
   for (const [param, { key }] of Object.entries(LIST_PARAMS)) {
     const values = view.filters[key];
     if (values.length > 0) p.set(param, [...values].sort().join(','));
@@ -58,7 +64,7 @@ export interface DecodedView {
 }
 
 /** The camera a link may ask for: the canvas' zoom range, and pans that keep the graph findable. */
-const MIN_ZOOM = 0.08;
+const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 5;
 const MAX_PAN = 1e6;
 
@@ -93,7 +99,13 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
     if (dir === 'in' || dir === 'out' || dir === 'both') view.focus.direction = dir as Direction;
     else bad('dir', dir, 'is not in, out or both');
   }
-  view.focus.isolate = p.get('iso') === '1';
+  // Isolation names its actor; older links said iso=1 for the selected one.
+  const iso = p.get('iso');
+  if (iso !== null) {
+    if (iso === '1' && view.selected?.type === 'node') view.focus.isolate = view.selected.id;
+    else if (iso !== '1' && isId(iso)) view.focus.isolate = iso;
+    else bad('iso', iso, 'is not an actor id');
+  }
 
   for (const [param, { key, allowed }] of Object.entries(LIST_PARAMS)) {
     const raw = p.get(param);

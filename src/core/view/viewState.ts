@@ -3,15 +3,15 @@
 // function of the curated graph and this state.
 import type { CategoryKey, CertaintyKey, KindKey } from '../model';
 
-export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'circle', 'grid', 'manual'] as const;
+export const LAYOUTS = ['curated', 'fcose', 'concentric', 'breadthfirst', 'circle', 'manual'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 export const LAYOUT_LABELS: Record<LayoutName, string> = {
+  curated: 'Curated arrangement',
   fcose: 'Force-directed',
   concentric: 'Concentric by degree',
   breadthfirst: 'Tree from selection',
   circle: 'Circle',
-  grid: 'Grid',
   manual: 'My arrangement',
 };
 
@@ -24,8 +24,11 @@ export interface Focus {
   depth: 1 | 2 | 3;
   /** Follow relations pointing into the actor, out of it, or both. */
   direction: Direction;
-  /** Show only the neighbourhood instead of dimming the rest. */
-  isolate: boolean;
+  /**
+   * The actor whose neighbourhood alone is shown (the rest hidden), or undefined. Isolation belongs
+   * to that actor: selecting something else inside it keeps it, and it ends only when asked to.
+   */
+  isolate?: string;
 }
 
 export interface Filters {
@@ -48,7 +51,10 @@ export interface TimeFilter {
   from?: string;
   /** `YYYY-MM-DD`, the "as of" date or the end of the window. */
   to?: string;
-  /** Whether relations without a date stay visible while a time filter is on. */
+  /**
+   * Whether relations without a date stay visible while a time filter is on; hidden by default, so
+   * "as of 1979" shows only what is known to have happened by then.
+   */
   undated: 'show' | 'hide';
 }
 
@@ -87,9 +93,9 @@ export function defaultView(graph: string): ViewState {
   return {
     graph,
     selected: null,
-    focus: { depth: 1, direction: 'both', isolate: false },
+    focus: { depth: 1, direction: 'both' },
     filters: { kinds: [], categories: [], relations: [], certainties: [], asserters: [] },
-    time: { mode: 'all', undated: 'show' },
+    time: { mode: 'all', undated: 'hide' },
     path: null,
     collapsed: [],
     bundle: true,

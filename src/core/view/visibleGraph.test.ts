@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateGraph } from '../validate';
 import type { EdgeElement, GraphElement } from '../elements';
 import { testGraph } from './testGraph';
 import { defaultView, type ViewState } from './viewState';
@@ -117,7 +118,7 @@ describe('visibleGraph', () => {
       graph,
       view({
         selected: { type: 'node', id: 'hezbollah' },
-        focus: { depth: 2, direction: 'both', isolate: false },
+        focus: { depth: 2, direction: 'both' },
       }),
     );
     expect(withClass(depth2.elements, 'focus')).toContain('russia');
@@ -125,7 +126,7 @@ describe('visibleGraph', () => {
       graph,
       view({
         selected: { type: 'node', id: 'hezbollah' },
-        focus: { depth: 3, direction: 'out', isolate: false },
+        focus: { depth: 3, direction: 'out' },
       }),
     );
     expect(withClass(outOnly.elements, 'focus').filter((id) => !id.includes('-'))).toEqual([
@@ -137,10 +138,53 @@ describe('visibleGraph', () => {
   it('isolates the neighbourhood, keeping the groups that contain it', () => {
     const v = visibleGraph(
       graph,
-      view({ selected: { type: 'node', id: 'quds' }, focus: { depth: 1, direction: 'both', isolate: true } }),
+      view({
+        selected: { type: 'node', id: 'quds' },
+        focus: { depth: 1, direction: 'both', isolate: 'quds' },
+      }),
     );
     expect(ids(v.elements, 'nodes')).toEqual(['iran', 'irgc', 'militias', 'quds']);
     expect(ids(v.elements, 'edges')).toEqual(['quds-supplies-militias']);
+    expect(v.isolated).toEqual({ root: 'quds', actors: 2 });
+  });
+
+  it('keeps the isolation of its actor when a relation inside it is selected', () => {
+    const v = visibleGraph(
+      graph,
+      view({
+        selected: { type: 'edge', id: 'quds-supplies-militias' },
+        focus: { depth: 1, direction: 'both', isolate: 'quds' },
+      }),
+    );
+    expect(ids(v.elements, 'nodes')).toEqual(['iran', 'irgc', 'militias', 'quds']);
+    expect(withClass(v.elements, 'focus')).toEqual(['militias', 'quds', 'quds-supplies-militias']);
+  });
+
+  it("marks the claims the timeline's latest step added, and only those", () => {
+    const asOf = (to: string) =>
+      visibleGraph(graph, view({ time: { mode: 'asOf', to, undated: 'hide' }, bundle: false }));
+    expect(asOf('2023-10-17').addedAtStep).toEqual(['militias-attack-us-forces']);
+    expect(withClass(asOf('2023-10-17').elements, 'added')).toEqual(['militias-attack-us-forces']);
+    // Between steps, the last step passed is still the one marked.
+    expect(asOf('2023-10-20').addedAtStep).toEqual(['militias-attack-us-forces']);
+    expect(asOf('2023-10-27').addedAtStep.sort()).toEqual([
+      'us-deters-iran',
+      'us-strikes-irgc',
+      'us-threatens-iran',
+    ]);
+    expect(visibleGraph(graph, view()).addedAtStep).toEqual([]);
+  });
+
+  it('hides undated claims in a dated view unless asked to show them', () => {
+    const dated = visibleGraph(graph, view({ time: { mode: 'asOf', to: '2023-10-27', undated: 'hide' } }));
+    expect(ids(dated.elements, 'edges')).not.toContain('iran-backs-hezbollah');
+    expect(defaultView('x').time.undated).toBe('hide');
+  });
+
+  it('does not isolate anything for a selected actor alone', () => {
+    const v = visibleGraph(graph, view({ selected: { type: 'node', id: 'quds' } }));
+    expect(v.isolated).toBeUndefined();
+    expect(ids(v.elements, 'nodes').length).toBeGreaterThan(4);
   });
 
   it('collapses a group: members vanish and their relations re-route to it', () => {
@@ -157,12 +201,41 @@ describe('visibleGraph', () => {
     expect(v.counts.actors.shown).toBe(10);
   });
 
-  it('draws members inside their group only in the layouts that place groups', () => {
+  it('marks a claim between a group and its own member, so it is not drawn as a loop round the box', () => {
+    const file = structuredClone(graph.file);
+    const quote = (id: string) => [{ source: 'src', quote: `quote for ${id}` }];
+    file.edges.push(
+      {
+        id: 'iran-backs-quds',
+        source: 'iran',
+        target: 'quds',
+        relation: 'backs',
+        certainty: 'confirmed',
+        evidence: quote('a'),
+      },
+      {
+        id: 'quds-deters-iran',
+        source: 'quds',
+        target: 'iran',
+        relation: 'deters',
+        certainty: 'confirmed',
+        evidence: quote('b'),
+      },
+    );
+    const result = validateGraph(file, 'x.json');
+    if (!result.ok) throw new Error('invalid');
+    const v = visibleGraph(result.graph, view({ bundle: false }));
+    expect(withClass(v.elements, 'to-member')).toEqual(['iran-backs-quds']);
+    expect(withClass(v.elements, 'to-group')).toEqual(['quds-deters-iran']);
+    expect(withClass(v.elements, 'to-member')).not.toContain('iran-backs-militias');
+  });
+
+  it('draws members inside their group in every layout', () => {
     const parentOf = (layout: ViewState['layout']) =>
       visibleGraph(graph, view({ layout })).elements.find((e) => e.data.id === 'irgc')!.data;
-    expect(parentOf('fcose')).toHaveProperty('parent', 'iran');
-    expect(parentOf('manual')).toHaveProperty('parent', 'iran');
-    expect(parentOf('circle')).not.toHaveProperty('parent');
+    for (const layout of ['curated', 'fcose', 'manual', 'circle', 'concentric', 'breadthfirst'] as const) {
+      expect(parentOf(layout), layout).toHaveProperty('parent', 'iran');
+    }
   });
 
   it('keeps the nesting of the layout an arrangement was made from', () => {

@@ -4,7 +4,9 @@ import { graphElements, type EdgeElement, type GraphElement, type NodeElement } 
 import { edgePassesFilters } from '../filters/edgeFilter';
 import { neighbourhood } from '../focus/neighbourhood';
 import { collapseGroups } from '../groups/collapse';
-import { nodeKind as kindOf, type ClaimEdge } from '../model';
+import { isDirected, nodeKind as kindOf, type ClaimEdge } from '../model';
+import { timeSpan } from '../time/partialDate';
+import { isoDay } from '../time/timeFilter';
 import { shortestPaths, type Link, type PathResult } from '../paths/shortestPaths';
 import { edgeInTime } from '../time/timeFilter';
 import type { Graph } from '../validate';
@@ -36,15 +38,18 @@ export interface VisibleGraph {
   path?: PathView;
   /** Things the user should know about the view, e.g. a selected actor hidden by a filter. */
   notices: string[];
+  /** When one actor's neighbourhood is isolated: that actor (as drawn) and how many actors it holds. */
+  isolated?: { root: string; actors: number };
+  /** In an "as of" view: the claims that the latest step of the timeline added (drawn marked). */
+  addedAtStep: string[];
 }
 
 /**
- * Whether members are drawn inside their group's box. The force-directed layout places groups;
- * circle, grid, concentric and breadth-first place every actor alone; the user's own arrangement
- * keeps what the layout it was made from did (`manualNested`).
+ * Whether members are drawn inside their group's box: every layout keeps groups as boxes; only an
+ * arrangement saved by an older version from a layout without boxes does not (`manualNested`).
  */
 export function nestsGroups(layout: ViewState['layout'], manualNested = true): boolean {
-  return layout === 'fcose' || (layout === 'manual' && manualNested);
+  return layout !== 'manual' || manualNested;
 }
 
 export interface VisibleOptions {
@@ -101,7 +106,13 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
     if (s === t || !candidate.has(s) || !candidate.has(t)) continue;
     claims.push(e);
   }
-  let links: Link[] = claims.map((e) => ({ id: e.id, source: rep(e.source), target: rep(e.target) }));
+  let links: Link[] = claims.map((e) => ({
+    id: e.id,
+    source: rep(e.source),
+    target: rep(e.target),
+    ...(isDirected(e) ? {} : { undirected: true }),
+  }));
+  const added = addedAtStep(file.edges, claims, view);
 
   // 4. With a relation filter or time on, actors left without any relation are hidden too.
   const parentOf = (id: string) => graph.nodeById.get(id)?.parent;
@@ -112,7 +123,27 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
     keepAncestors(shownNodes, candidate, parentOf);
   }
 
-  // 5. Focus on the selection, and the path between two actors.
+  // 5. Isolation: only one actor's neighbourhood, whatever is selected inside it.
+  let isolated: VisibleGraph['isolated'];
+  if (view.focus.isolate !== undefined) {
+    const rootId = view.focus.isolate;
+    const root = graph.nodeById.has(rootId) ? rep(rootId) : undefined;
+    if (!root) notices.push(`The actor to isolate, "${rootId}", is not in this graph.`);
+    else if (!shownNodes.has(root)) {
+      notices.push(
+        `${graph.nodeById.get(root)!.label} is hidden by the current filters, so its neighbourhood cannot be isolated.`,
+      );
+    } else {
+      const hood = neighbourhood(links, root, view.focus.depth, view.focus.direction);
+      links = links.filter((l) => hood.links.has(l.id));
+      const kept = new Set([...shownNodes].filter((id) => hood.nodes.has(id)));
+      keepAncestors(kept, shownNodes, parentOf);
+      shownNodes = kept;
+      isolated = { root, actors: hood.nodes.size };
+    }
+  }
+
+  // 6. Focus on the selection, and the path between two actors.
   const selectedNode =
     view.selected?.type === 'node' && graph.nodeById.has(view.selected.id)
       ? rep(view.selected.id)
@@ -130,14 +161,10 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
     const hood = neighbourhood(links, selectedNode, view.focus.depth, view.focus.direction);
     focusNodes = new Set(hood.nodes.keys());
     focusLinks = hood.links;
-    if (view.focus.isolate) {
-      links = links.filter((l) => focusLinks!.has(l.id));
-      const kept = new Set([...shownNodes].filter((id) => focusNodes!.has(id)));
-      keepAncestors(kept, shownNodes, parentOf);
-      shownNodes = kept;
-    }
   } else if (selectedNode) {
-    notices.push(`${graph.nodeById.get(selectedNode)!.label} is hidden by the current filters.`);
+    notices.push(
+      `${graph.nodeById.get(selectedNode)!.label} is hidden by the current ${isolated ? 'isolation or filters' : 'filters'}.`,
+    );
   } else if (selectedEdge) {
     const l = links.find((x) => x.id === selectedEdge);
     if (l) {
@@ -175,7 +202,7 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
     }
   }
 
-  // 6. Elements, with highlight classes. Path highlighting wins over focus.
+  // 7. Elements, with highlight classes. Path highlighting wins over focus.
   const highlightNodes = pathNodes ?? focusNodes;
   const highlightLinks = pathLinks ?? focusLinks;
   const highlightClass = pathNodes ? 'on-path' : 'focus';
@@ -207,6 +234,17 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
     if (path && (n.id === path.from || n.id === path.to)) classes.push('path-end');
     elements.push({ group: 'nodes', data, classes });
   }
+  // A claim between a group and one of its own members is drawn from the group's title edge
+  // (`to-member`) or to it (`to-group`), not as a loop around the box.
+  const drawnParent = new Map<string, string | undefined>();
+  for (const el of elements) if (el.group === 'nodes') drawnParent.set(el.data.id, el.data.parent);
+  const contains = (outer: string, inner: string) => {
+    for (let p = drawnParent.get(inner); p !== undefined; p = drawnParent.get(p))
+      if (p === outer) return true;
+    return false;
+  };
+  const nesting = (l: Link): string[] =>
+    contains(l.source, l.target) ? ['to-member'] : contains(l.target, l.source) ? ['to-group'] : [];
 
   const drawnAs = new Map<string, string>();
   for (const n of file.nodes) if (shownNodes.has(rep(n.id))) drawnAs.set(n.id, rep(n.id));
@@ -221,9 +259,10 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
   for (const group of byPair.values()) {
     const first = group[0]!;
     const highlighted = highlightLinks && group.some((l) => highlightLinks.has(l.id));
-    const mark = (classes: string[], on: boolean | undefined) => {
-      if (!highlightLinks) return classes;
-      return [...classes, on ? highlightClass : 'faded'];
+    const mark = (classes: string[], on: boolean | undefined, ids: readonly Link[]) => {
+      const out = ids.some((l) => added.has(l.id)) ? [...classes, 'added'] : classes;
+      if (!highlightLinks) return out;
+      return [...out, on ? highlightClass : 'faded'];
     };
     if (view.bundle && group.length > 1) {
       const id = bundleId(first.source, first.target);
@@ -243,7 +282,7 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
           target: first.target,
           label: `${strongest.data.label} +${group.length - 1}`,
         },
-        classes: mark([...strongest.classes, 'bundle'], highlighted),
+        classes: mark([...strongest.classes, 'bundle', ...nesting(first)], highlighted, group),
       });
       continue;
     }
@@ -254,7 +293,11 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
       elements.push({
         group: 'edges',
         data: { ...el.data, source: l.source, target: l.target },
-        classes: mark(rerouted ? [...el.classes, 'rerouted'] : [...el.classes], highlightLinks?.has(l.id)),
+        classes: mark(
+          [...el.classes, ...(rerouted ? ['rerouted'] : []), ...nesting(l)],
+          highlightLinks?.has(l.id),
+          [l],
+        ),
       });
     }
   }
@@ -269,7 +312,26 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
     bundles,
     ...(path ? { path } : {}),
     notices,
+    ...(isolated ? { isolated } : {}),
+    addedAtStep: [...added],
   };
+}
+
+/**
+ * In an "as of" view, the shown claims that begin on the timeline's latest step: after the date of
+ * the previous step (the day before, among the days claims begin on) and by the "as of" date.
+ */
+function addedAtStep(all: readonly ClaimEdge[], shown: readonly ClaimEdge[], view: ViewState): Set<string> {
+  const to = view.time.mode === 'asOf' ? view.time.to : undefined;
+  if (!to) return new Set();
+  const startDay = (e: ClaimEdge) => {
+    const span = timeSpan(e.time);
+    return span ? isoDay(span.from) : undefined;
+  };
+  const days = [...new Set(all.map(startDay).filter((d): d is string => d !== undefined && d <= to))].sort();
+  const step = days[days.length - 1];
+  if (step === undefined) return new Set();
+  return new Set(shown.filter((e) => startDay(e) === step).map((e) => e.id));
 }
 
 function nodeKind(graph: Graph, id: string) {

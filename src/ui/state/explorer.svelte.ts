@@ -7,7 +7,10 @@ import { indexActors, type ActorIndex } from '../../core/search/searchActors';
 import { isoDay, timeExtent, type TimeExtent } from '../../core/time/timeFilter';
 import { loadGraphText, type Graph, type GraphIssue } from '../../core/validate';
 import { decodeView, encodeView } from '../../core/view/permalink';
+import { degrees } from '../../core/view/tallies';
 import {
+  LAYOUTS,
+  LAYOUT_LABELS,
   defaultView,
   type Direction,
   type LayoutName,
@@ -17,6 +20,7 @@ import {
 } from '../../core/view/viewState';
 import { nestsGroups, visibleGraph, type VisibleGraph } from '../../core/view/visibleGraph';
 import type { LayoutRequest } from '../../render/graphView';
+import type { Position } from '../../core/model';
 import type { ThemeName } from '../../render/palette';
 import { BUNDLED_GRAPHS, DEFAULT_GRAPH_NAME } from '../graphs';
 import { forgetSaved, loadSaved, saveView, type Positions } from './savedView';
@@ -52,6 +56,11 @@ export class ExplorerState {
   playing = $state(false);
   /** Bumped to ask the canvas to fit the graph into view again. */
   fitRequests = $state(0);
+  /**
+   * Where the user put the camera (or a link asked for it), apart from the view: panning and zooming
+   * change nothing that is drawn, only this and (debounced) the URL. Undefined: fitted to the graph.
+   */
+  camera = $state.raw<Viewport | undefined>(undefined);
   /** Which tab the side panel shows; selecting shows details, asking for a path shows paths. */
   panelTab = $state<'details' | 'paths'>('details');
   /** The actor a path is being picked from, before both ends are chosen. */
@@ -81,12 +90,55 @@ export class ExplorerState {
       return { ...el, data };
     });
   });
+  /** The positions the graph file carries, when it has an arrangement of its own. */
+  readonly curatedPositions: Record<string, Position> | undefined = $derived.by(() => {
+    const nodes = this.graph?.file.nodes ?? [];
+    const placed = nodes.filter((n) => n.position);
+    if (placed.length === 0) return undefined;
+    return Object.fromEntries(placed.map((n) => [n.id, n.position!]));
+  });
+  /**
+   * The layouts on offer, each with what it will show and, when it cannot be chosen, why: the
+   * tree grows from the selected actor (else the most connected), the curated arrangement needs a
+   * graph that has one, and "My arrangement" exists once an actor has been dragged.
+   */
+  readonly layoutChoices: { name: LayoutName; label: string; unavailable?: string }[] = $derived.by(() => {
+    const g = this.graph;
+    const sel = this.view.selected?.type === 'node' ? g?.nodeById.get(this.view.selected.id) : undefined;
+    let hub: string | undefined;
+    if (!sel && g) {
+      let best = -1;
+      for (const [id, n] of degrees(g.file)) if (n > best) [best, hub] = [n, g.nodeById.get(id)?.label];
+    }
+    return LAYOUTS.map((name) => {
+      if (name === 'breadthfirst') {
+        return {
+          name,
+          label: sel
+            ? `Tree from ${sel.label}`
+            : `Tree from ${hub ?? 'the most connected actor'} (select an actor to choose)`,
+        };
+      }
+      if (name === 'curated' && !this.curatedPositions) {
+        return { name, label: LAYOUT_LABELS[name], unavailable: 'this graph has none' };
+      }
+      if (name === 'manual' && Object.keys(this.manualPositions).length === 0) {
+        return { name, label: LAYOUT_LABELS[name], unavailable: 'drag an actor to make one' };
+      }
+      return { name, label: LAYOUT_LABELS[name] };
+    });
+  });
+  /** The layout a graph opens with: its own arrangement when it has one, else force-directed. */
+  readonly defaultLayout: LayoutName = $derived(this.curatedPositions ? 'curated' : 'fcose');
   readonly layout: LayoutRequest = $derived({
     name: this.view.layout,
     elements: this.#layoutElements,
     key: `${this.graph?.file.id ?? ''}|${nestsGroups(this.view.layout, this.manualNested) ? 'nested' : 'flat'}`,
-    ...(this.view.selected?.type === 'node' ? { root: this.view.selected.id } : {}),
+    ...(this.view.layout === 'breadthfirst' && this.view.selected?.type === 'node'
+      ? { root: this.view.selected.id }
+      : {}),
     manual: this.manualPositions,
+    ...(this.curatedPositions ? { curated: this.curatedPositions } : {}),
   });
   /** Dated steps the time slider and the player move through, oldest first, one per day. */
   readonly timeSteps: string[] = $derived(
@@ -130,19 +182,43 @@ export class ExplorerState {
     if (saved.notice) this.notices.push(saved.notice);
     this.manualPositions = saved.positions;
     this.manualNested = saved.nested;
-    const opening = view && view.graph === id && !onlyGraph ? view : (saved.view ?? defaultView(id));
-    if (opening.layout === 'manual' && Object.keys(saved.positions).length === 0) {
+    const fromLink = view && view.graph === id && !onlyGraph;
+    const opening = fromLink ? view : (saved.view ?? this.#defaultView(id));
+    if (fromLink && !params.has('layout')) opening.layout = this.defaultLayout;
+    this.#checkLayout(opening);
+    this.#open(opening, 'replace');
+  }
+
+  /** The default view of graph `id` (the graph loaded now), with its own default layout. */
+  #defaultView(id: string): ViewState {
+    return { ...defaultView(id), layout: this.defaultLayout };
+  }
+
+  /** A layout the graph cannot give falls back to the default one, with a notice. */
+  #checkLayout(view: ViewState): void {
+    if (view.layout === 'manual' && Object.keys(this.manualPositions).length === 0) {
       this.notices.push(
-        'This view uses an arrangement made by hand in another browser; the force-directed layout is shown instead.',
+        'This view uses an arrangement made by hand in another browser; the default layout is shown instead.',
       );
-      opening.layout = 'fcose';
+      view.layout = this.defaultLayout;
     }
-    this.setView(opening, 'replace');
+    if (view.layout === 'curated' && !this.curatedPositions) {
+      this.notices.push('This graph has no curated arrangement; the force-directed layout is shown instead.');
+      view.layout = 'fcose';
+    }
+  }
+
+  /** Shows `view`, its camera (if it names one) going to the camera, not the view. */
+  #open(view: ViewState, history: History): void {
+    const { viewport, ...rest } = view;
+    this.camera = viewport;
+    this.setView(rest, history);
   }
 
   /** Applies the view named by the URL after Back/Forward. */
   restoreFromUrl(search: string): void {
-    const { view } = decodeView(search);
+    const params = new URLSearchParams(search);
+    const { view } = decodeView(params);
     if (!view) return;
     this.stop();
     if (this.graph?.file.id !== view.graph) {
@@ -151,20 +227,38 @@ export class ExplorerState {
       this.manualPositions = saved.positions;
       this.manualNested = saved.nested;
     }
-    this.setView(view, 'none');
+    if (!params.has('layout')) view.layout = this.defaultLayout;
+    this.#open(view, 'none');
   }
 
-  /** Replaces the view; `history` says whether the URL gets a new entry, is updated, or is left. */
+  /** The query string of the view and camera, as links and the address bar carry it. */
+  #query(): string {
+    const full = this.camera ? { ...this.view, viewport: this.camera } : this.view;
+    return encodeView(full, { layout: this.defaultLayout }).toString();
+  }
+
+  /**
+   * Replaces the view (never the camera: see `camera`); `history` says whether the URL gets a new
+   * entry, is updated, or is left.
+   */
   setView(view: ViewState, history: History = 'push'): void {
+    if (view.viewport) {
+      const { viewport: _camera, ...rest } = view;
+      view = rest;
+    }
     this.view = view;
-    const url = `${this.#env.location?.pathname ?? '/'}?${encodeView(view).toString()}`;
+    this.#writeUrl(history);
+  }
+
+  #writeUrl(history: History): void {
+    const url = `${this.#env.location?.pathname ?? '/'}?${this.#query()}`;
     if (history === 'push') this.#env.history?.pushState(null, '', url);
     else if (history === 'replace') this.#env.history?.replaceState(null, '', url);
     clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(
-      () => saveView(this.#env.storage, this.view, this.manualPositions, this.manualNested),
-      200,
-    );
+    this.#saveTimer = setTimeout(() => {
+      const full = this.camera ? { ...this.view, viewport: this.camera } : this.view;
+      saveView(this.#env.storage, full, this.manualPositions, this.manualNested);
+    }, 200);
   }
 
   #update(patch: Partial<ViewState>, history: History = 'push'): void {
@@ -196,7 +290,9 @@ export class ExplorerState {
     this.manualPositions = saved.positions;
     this.manualNested = saved.nested;
     this.stop();
-    this.setView(saved.view ?? defaultView(id));
+    const view = saved.view ?? this.#defaultView(id);
+    this.#checkLayout(view);
+    this.#open(view, 'push');
   }
 
   select(selected: ViewState['selected']): void {
@@ -231,8 +327,10 @@ export class ExplorerState {
   setDirection(direction: Direction): void {
     this.#update({ focus: { ...this.view.focus, direction } });
   }
-  setIsolate(isolate: boolean): void {
-    this.#update({ focus: { ...this.view.focus, isolate } });
+  /** Shows only the neighbourhood of `actor` (its isolation stays with it), or ends isolation. */
+  setIsolate(actor: string | undefined): void {
+    const { isolate: _drop, ...focus } = this.view.focus;
+    this.#update({ focus: actor === undefined ? focus : { ...focus, isolate: actor } });
   }
 
   /** Shows or hides one value of a filter (a kind, category, relation, certainty or asserter). */
@@ -261,8 +359,11 @@ export class ExplorerState {
     this.#update({ time: next }, history);
   }
 
-  /** Plays the timeline: the "as of" date steps through the dated relations, one step per tick. */
-  play(intervalMs = 900): void {
+  /**
+   * Plays the timeline: the "as of" date steps through the dated claims, one step every 1.8 s, long
+   * enough to read what each step added (those claims are marked on the graph).
+   */
+  play(intervalMs = 1800): void {
     const steps = this.timeSteps;
     if (steps.length === 0) return;
     const current =
@@ -308,8 +409,8 @@ export class ExplorerState {
   }
 
   setLayout(layout: LayoutName): void {
-    const { viewport: _drop, ...rest } = this.view;
-    this.setView({ ...rest, layout });
+    this.camera = undefined;
+    this.#update({ layout });
   }
 
   /**
@@ -327,9 +428,13 @@ export class ExplorerState {
     this.#update({ layout: 'manual' });
   }
 
+  /** The user moved the camera: only the camera and, debounced, the address bar follow. */
   setViewport(viewport: Viewport): void {
-    this.#update({ viewport }, 'replace');
+    this.camera = viewport;
+    clearTimeout(this.#cameraTimer);
+    this.#cameraTimer = setTimeout(() => this.#writeUrl('replace'), 300);
   }
+  #cameraTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Forgets the saved view and arrangement of this graph and shows its default view. */
   resetView(): void {
@@ -338,15 +443,16 @@ export class ExplorerState {
     forgetSaved(this.#env.storage, this.graph.file.id);
     this.manualPositions = {};
     this.manualNested = true;
-    this.setView(defaultView(this.graph.file.id));
+    this.camera = undefined;
+    this.setView(this.#defaultView(this.graph.file.id));
     this.fit();
   }
 
   /** Fits the whole graph into view (forgetting the camera position). */
   fit(): void {
-    if (this.view.viewport) {
-      const { viewport: _drop, ...rest } = this.view;
-      this.setView(rest, 'replace');
+    if (this.camera) {
+      this.camera = undefined;
+      this.#writeUrl('replace');
     }
     this.fitRequests++;
   }
