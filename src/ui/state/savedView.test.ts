@@ -85,17 +85,19 @@ describe('hostile saved views', () => {
     }
   });
 
-  it('keep positions keyed __proto__, constructor and prototype as plain entries', () => {
+  it('drop positions keyed __proto__, constructor and prototype, with a notice', () => {
     const s = new MemoryStorage();
     s.setItem(
       'actor-graph:view:g-1',
-      HOSTILE_SAVED_VIEWS.find((h) => h.name.includes('prototype names'))!.json('g-1'),
+      '{"version":1,"query":"g=g-1","positions":{"__proto__":{"x":1,"y":2},"iran":{"x":3,"y":4},"constructor":{"x":5,"y":6}}}',
     );
-    const { positions } = loadSaved(s, 'g-1');
-    expect(Object.keys(positions)).toEqual(['__proto__', 'constructor', 'prototype']);
-    expect(positions['__proto__']).toEqual({ x: 1, y: 2 });
-    expect(positions['constructor']).toEqual({ x: 3, y: 4 });
-    expect(positions['toString']).toBeUndefined();
+    const saved = loadSaved(s, 'g-1');
+    expect(Object.keys(saved.positions)).toEqual(['iran']);
+    expect(saved.positions['iran']).toEqual({ x: 3, y: 4 });
+    expect(Object.getPrototypeOf(saved.positions)).toBeNull();
+    expect(saved.notice).toBe(
+      'Part of your saved view was ignored: the position of "__proto__", which no actor can have; the position of "constructor", which no actor can have.',
+    );
   });
 
   it('name a version in a notice briefly, whatever it is', () => {

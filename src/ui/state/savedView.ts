@@ -1,7 +1,7 @@
 // Saving the last view and the user's own node arrangement per graph in localStorage, and reading
 // them back. A corrupt or out-of-date entry is ignored with a notice, never a crash. Stored text is
-// untrusted: positions live in an object without a prototype, so an actor id such as `__proto__`
-// or `constructor` is just a key.
+// untrusted: positions live in an object without a prototype, and keys such as `__proto__` or
+// `constructor` are dropped with a notice.
 import { decodeView, encodeView, quoted } from '../../core/view/permalink';
 import type { ViewState } from '../../core/view/viewState';
 
@@ -72,7 +72,11 @@ export function loadSaved(storage: Storage | undefined, graph: string): Saved {
       if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
         return ignore('its positions are damaged');
       }
-      positions[id] = { x, y };
+      // No actor has such an id (validation refuses them); spread or assigned into a plain object
+      // downstream, `__proto__` would replace that object's prototype.
+      if (Object.hasOwn(Object.prototype, id))
+        problems.push(`the position of ${quoted(id)}, which no actor can have`);
+      else positions[id] = { x, y };
     }
   }
   const saved: Saved = { view, positions, nested: entry.nested !== false };
