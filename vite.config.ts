@@ -66,6 +66,8 @@ export default defineConfig({
           include: ['src/e2e/**/*.test.ts'],
           // Makes sure Chromium is there (installing it if it can), builds the app and serves it.
           globalSetup: ['src/e2e/globalSetup.ts'],
+          // Every test fails when its page logged an error or broke the Content-Security-Policy.
+          setupFiles: ['src/e2e/pageErrors.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -215,10 +215,6 @@ describe('exports of the sample graph', () => {
     expect(svg).not.toContain('>Ali Khamenei<');
     await app.page.keyboard.press('Escape');
   });
-
-  it('logs no errors to the console', () => {
-    expect(app.errors).toEqual([]);
-  });
 });
 
 describe('the export dialog', () => {
