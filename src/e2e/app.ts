@@ -53,20 +53,17 @@ export async function takePageErrors(): Promise<string[]> {
 }
 
 /** Opens the app at `path` (e.g. "?graph=sample-abu-kamal-strikes") and waits for the graph to be drawn. */
-export async function openApp(
-  path = '',
-  options: Parameters<typeof launch>[0] & { baseUrl?: string } = {},
-): Promise<OpenedApp> {
+export async function openApp(path = '', options: Parameters<typeof launch>[0] = {}): Promise<OpenedApp> {
   const session = await launch(options);
   const page = await session.context.newPage();
   const errors = await watchPage(page);
-  await goto(page, path, options.baseUrl);
+  await goto(page, path);
   return { page, session, errors };
 }
 
 /** Navigates to a path relative to the served app, e.g. "?g=us-iran-2023-10&sel=n:iran". */
-export async function goto(page: Page, path: string, baseUrl = inject('baseUrl')): Promise<void> {
-  await page.goto(new URL(path, baseUrl).href);
+export async function goto(page: Page, path: string): Promise<void> {
+  await page.goto(new URL(path, inject('baseUrl')).href);
   await waitForGraph(page);
 }
 
