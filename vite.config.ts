@@ -1,8 +1,51 @@
+import { createHash } from 'node:crypto';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** The one <style> element Cytoscape adds to the page (its container's position), allowed by its hash. */
+const CYTOSCAPE_STYLE = '.__________cytoscape_container { position: relative; }';
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * The built page's Content-Security-Policy: everything is refused unless named here, and only what
+ * the app uses is named. No inline script and no eval anywhere ('unsafe-eval' and 'unsafe-inline'
+ * are absent; zod runs jitless). Svelte and Cytoscape set styles through the CSSOM (`el.style`),
+ * which a policy does not restrict, so style needs no 'unsafe-inline' either. Nothing is fetched
+ * (the graphs are bundled), so there is no connect-src: loading a graph from a URL would have to add
+ * `connect-src https:` on purpose. src/e2e/security.test.ts checks the app runs under it unharmed.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'", // fonts, frames, media, fetches, workers, manifests: none are used
+  "script-src 'self'", // the bundled modules only
+  `style-src 'self' ${sha256(CYTOSCAPE_STYLE)}`, // the bundled stylesheet, and Cytoscape's one rule
+  "img-src 'self' blob:", // the favicon; the export preview and rasteriser draw the SVG from blob: URLs
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'", // the app's forms are handled in script and never submitted
+].join('; ');
+
+/**
+ * Puts the policy into the built index.html as a <meta>, first in <head>, so it travels with the
+ * files to any static host. The development server is left without it (HMR injects inline code).
+ * `vite preview` sends no header of its own, so the browser tests check the policy the page carries.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'actor-graph:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicy()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: {
     projects: [
@@ -23,6 +66,8 @@ export default defineConfig({
           include: ['src/e2e/**/*.test.ts'],
           // Makes sure Chromium is there (installing it if it can), builds the app and serves it.
           globalSetup: ['src/e2e/globalSetup.ts'],
+          // Every test fails when its page logged an error or broke the Content-Security-Policy.
+          setupFiles: ['src/e2e/pageErrors.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -21,6 +21,7 @@ const explorer = new ExplorerState({
 dark.addEventListener('change', (e) => (explorer.systemDark = e.matches));
 window.addEventListener('popstate', () => explorer.restoreFromUrl(window.location.search));
 explorer.start();
-installAutomation(explorer);
+// Vite replaces MODE with a constant, so a production build drops the hooks and their module.
+if (import.meta.env.MODE === 'automation') installAutomation(explorer);
 
 mount(App, { target: document.getElementById('app')!, props: { explorer } });

@@ -22,7 +22,8 @@ import { ensureChromium } from './ensureChromium';
 import { USAGE, parseRenderArgs, type RenderRequest } from './renderArgs';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
-const CACHE = join(ROOT, 'node_modules/.cache/actor-graph-render');
+/** Where the automation build goes: the app with its window hooks, which the production build leaves out. */
+export const AUTOMATION_DIR = join(ROOT, 'node_modules/.cache/actor-graph-automation');
 
 class UsageError extends Error {}
 
@@ -54,16 +55,29 @@ function builtAt(dir: string): number {
   return existsSync(index) ? statSync(index).mtimeMs : 0;
 }
 
-/** A build of the app no older than its sources: dist/ if fresh, else a cached build (rebuilt if stale). */
+/**
+ * Builds the app into `outDir`: `production` is what `npm run build` makes; `automation` adds the
+ * window hooks the renderer and the browser tests drive. Both are optimised production builds, even
+ * when called under Vitest (which sets NODE_ENV=test, and Vite would then build for development).
+ */
+export async function buildApp(mode: 'production' | 'automation', outDir: string): Promise<string> {
+  mkdirSync(outDir, { recursive: true });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, mode, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  return outDir;
+}
+
+/** An automation build of the app no older than its sources (rebuilt when stale). */
 export async function appDir(log: (s: string) => void): Promise<string> {
-  const sources = newestSource();
-  const dist = join(ROOT, 'dist');
-  if (builtAt(dist) >= sources) return dist;
-  if (builtAt(CACHE) >= sources) return CACHE;
+  if (builtAt(AUTOMATION_DIR) >= newestSource()) return AUTOMATION_DIR;
   log('Building the app (once, until its sources change)…');
-  mkdirSync(CACHE, { recursive: true });
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir: CACHE, emptyOutDir: true } });
-  return CACHE;
+  return buildApp('automation', AUTOMATION_DIR);
 }
 
 /** Fails before any browser starts when the output cannot be written. */

@@ -273,6 +273,43 @@ describe('imported (not curated) files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses ids that are built-in property names, which the layouts would take for properties', () => {
+    const text = JSON.stringify({
+      format: 'actor-graph',
+      version: 2,
+      id: 'x',
+      title: 'X',
+      nodes: ['__proto__', 'constructor', 'toString', 'prototype'].map((id) => ({ id, label: id })),
+      edges: [{ id: 'hasOwnProperty', source: 'prototype', target: 'constructor', label: 'knows' }],
+    });
+    const result = loadGraphText(text, 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([
+      ['bad-id', 'nodes[0].id'],
+      ['bad-id', 'nodes[1].id'],
+      ['bad-id', 'nodes[2].id'],
+      ['bad-id', 'edges[0].id'],
+    ]);
+  });
+
+  it('checks references in a file without sources', () => {
+    const text = JSON.stringify({
+      format: 'actor-graph',
+      version: 2,
+      id: 'x',
+      title: 'X',
+      nodes: [
+        { id: 'a', label: 'A' },
+        { id: 'a', label: 'A again' },
+      ],
+      edges: [{ id: 'e', source: 'a', target: 'missing', label: 'knows' }],
+    });
+    const result = loadGraphText(text, 'x.json');
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([
+      ['duplicate-id', 'nodes[1].id'],
+      ['missing-node', 'edges[0].target'],
+    ]);
+  });
+
   it('reads version 1 files as curated', () => {
     const file = JSON.parse(read('valid-minimal.json'));
     delete file.edges[0].evidence;

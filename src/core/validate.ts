@@ -271,6 +271,10 @@ function checkReferences(file: Sound, report: Report): void {
     const first = elementIds.get(id);
     if (first) report('duplicate-id', path, `id "${id}" is already used at ${formatPath(first)}`);
     else elementIds.set(id, path);
+    // Cytoscape's tree layout and fCoSE keep ids as keys of plain objects and fail on these.
+    if (Object.hasOwn(Object.prototype, id)) {
+      report('bad-id', path, `id "${id}" is a built-in property name of JavaScript objects; choose another`);
+    }
   };
   file.nodes.forEach((n, i) => n && claim(n.id, ['nodes', i, 'id']));
   file.edges.forEach((e, i) => e && claim(e.id, ['edges', i, 'id']));
@@ -593,7 +597,8 @@ function dedupe(issues: GraphIssue[]): GraphIssue[] {
  */
 function structurallySound(raw: object): Sound | undefined {
   const r = raw as Record<string, unknown>;
-  if (!Array.isArray(r.nodes) || !Array.isArray(r.edges) || !Array.isArray(r.sources)) return undefined;
+  if (!Array.isArray(r.nodes) || !Array.isArray(r.edges)) return undefined;
+  const sources: unknown[] = Array.isArray(r.sources) ? r.sources : []; // optional since version 2
   const isStr = (v: unknown): v is string => typeof v === 'string';
   const obj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
   const evidence = (v: unknown) =>
@@ -615,7 +620,7 @@ function structurallySound(raw: object): Sound | undefined {
           }
         : undefined,
     ),
-    sources: r.sources.map((s) =>
+    sources: sources.map((s) =>
       obj(s) && isStr(s.id)
         ? { id: s.id, published: isStr(s.published) ? s.published : undefined }
         : undefined,

@@ -63,10 +63,6 @@ describe('the explorer on the sample graph', () => {
     expect(text).toContain('conducted by Air Force F-16 jets');
     expect(text).toContain('The New York Times, 27 Oct 2023');
   });
-
-  it('logs no errors to the console', () => {
-    expect(app.errors).toEqual([]);
-  });
 });
 
 describe('the default layout', () => {

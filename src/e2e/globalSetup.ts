@@ -1,25 +1,47 @@
-// Before the browser tests: make sure Chromium is there, build the app, and serve the build.
-import { execFileSync } from 'node:child_process';
+// Before the browser tests: make sure Chromium is there, build the app twice and serve both builds.
+// The tests drive the automation build (the production page plus the window hooks in
+// src/ui/automation.ts); the production build is served too, to show it has no hooks and still works.
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { preview, type PreviewServer } from 'vite';
+import { AUTOMATION_DIR, buildApp } from '../cli/render';
 import { ensureChromium } from '../cli/ensureChromium';
 
-let server: PreviewServer | undefined;
+const servers: PreviewServer[] = [];
+
+async function serve(outDir: string): Promise<string> {
+  const server = await preview({
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  servers.push(server);
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The preview server did not report a URL.');
+  return url;
+}
 
 export default async function setup(project: TestProject) {
   ensureChromium();
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('The preview server did not report a URL.');
-  project.provide('baseUrl', url);
+  const productionDir = join(process.cwd(), 'dist');
+  await buildApp('production', productionDir);
+  const automationDir = await buildApp('automation', AUTOMATION_DIR);
+  project.provide('baseUrl', await serve(automationDir));
+  project.provide('automationDir', automationDir);
+  project.provide('productionUrl', await serve(productionDir));
+  project.provide('productionDir', productionDir);
   return async () => {
-    await server?.close();
+    await Promise.all(servers.map((s) => s.close()));
   };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The automation build, which every browser test drives. */
     baseUrl: string;
+    automationDir: string;
+    /** The production build (`npm run build`), without the test hooks. */
+    productionUrl: string;
+    productionDir: string;
   }
 }

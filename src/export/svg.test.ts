@@ -1,4 +1,8 @@
+import fc from 'fast-check';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_BUT_VALID } from '../core/fixtures/hostileStrings';
+import { UNSAFE_LONG_TEXT } from '../core/text';
 import { sampleScene } from './fixtures/scene';
 import { layoutPage } from './layout';
 import { legendGroups } from './legend';
@@ -99,5 +103,60 @@ describe('renderSvg', () => {
 describe('escapeXml', () => {
   it('escapes markup characters', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('hostile text', () => {
+  /** XML 1.0's Char production: what a well-formed document may contain at all. */
+  const XML_CHARS = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
+  const parser = new XMLParser({ ignoreAttributes: false, trimValues: false, htmlEntities: true });
+
+  /** Every text node of a parsed document, depth first. */
+  function textsOf(node: unknown, out: string[] = []): string[] {
+    if (typeof node === 'string') out.push(node);
+    else if (Array.isArray(node)) for (const n of node) textsOf(n, out);
+    else if (node && typeof node === 'object')
+      for (const [k, v] of Object.entries(node)) if (!k.startsWith('@_')) textsOf(v, out);
+    return out;
+  }
+
+  function hostileSvg(text: string): string {
+    const base = sampleScene();
+    const scene = sampleScene({
+      elements: base.elements.map((e) =>
+        e.label ? { ...e, id: text, label: { ...e.label, lines: [{ ...e.label.lines[0]!, text }] } } : e,
+      ),
+    });
+    const page = layoutPage(
+      scene,
+      { title: text, legend: legendGroups(scene), caption: `Source: ${text}`, date: text },
+      { mode: 'scale', scale: 1 },
+    );
+    return renderSvg(scene, page, { text: '#000', muted: '#555', title: text });
+  }
+
+  it.each(HOSTILE_BUT_VALID.map((s) => [s.slice(0, 40), s]))('keeps the SVG valid XML with %s', (_, raw) => {
+    const text = raw.trim();
+    const svg = hostileSvg(text);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toMatch(XML_CHARS);
+    const parsed = parser.parse(svg) as { svg: { title: string } };
+    expect(parsed.svg.title).toBe(text);
+    // Each label is one line of the scene: it comes back exactly, entities decoded.
+    expect(textsOf(parsed).filter((t) => t === text).length).toBeGreaterThanOrEqual(3);
+    expect(svg).not.toMatch(/<script|<img|<svg[^>]* onload/);
+  });
+
+  it('keeps any string valid XML, control characters included, and changes nothing else', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
+        const svg = `<a b="${escapeXml(s)}">${escapeXml(s)}</a>`;
+        expect(XMLValidator.validate(svg)).toBe(true);
+        expect(svg).toMatch(XML_CHARS);
+        if (!UNSAFE_LONG_TEXT.test(s) && !/\r/.test(s)) {
+          expect((parser.parse(svg) as { a: { '#text'?: string } }).a['#text'] ?? '').toBe(s);
+        }
+      }),
+    );
   });
 });

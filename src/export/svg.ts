@@ -5,12 +5,20 @@ import type { Rect, Scene, SceneEdge, SceneNode, SceneText } from '../render/sce
 import { GRAPH_FONT } from '../render/style';
 import type { Page, PageSymbol } from './layout';
 
-/** Escapes text for use in SVG/XML content and double-quoted attribute values. */
+/** Characters XML 1.0 cannot hold, even escaped: controls other than tab, LF and CR, lone surrogates, U+FFFE/U+FFFF. */
+const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
+/**
+ * Escapes text for use in SVG/XML content and double-quoted attribute values. Validated graph text
+ * never holds a character XML cannot; text from elsewhere (a typed title) gets U+FFFD in its place.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+  return text
+    .replace(NOT_XML, '\ufffd')
+    .replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+    );
 }
 
 const n = (v: number) => String(Math.round(v * 100) / 100);

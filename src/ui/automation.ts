@@ -1,5 +1,6 @@
 // Hooks on `window` for the command-line renderer and the browser tests: load a graph file's text,
-// wait until the canvas is still, and export exactly as the export dialog does.
+// wait until the canvas is still, and export exactly as the export dialog does. Only the automation
+// build (`vite build --mode automation`) installs them; the production build leaves this module out.
 import { decodeView } from '../core/view/permalink';
 import type { ExportResult } from '../export/exportImage';
 import type { RasterLimits } from '../export/limits';
@@ -15,11 +16,8 @@ export interface AutomationHooks {
   actorGraphReady(timeoutMs?: number): Promise<void>;
   /** The export the dialog makes, without the download; `limits` lets tests shrink the canvas limits. */
   actorGraphExport(options: ExportOptions, limits?: Partial<RasterLimits>): Promise<ExportResult>;
-}
-
-/** The GraphView the canvas registers on window when it mounts. */
-export function currentGraphView(): GraphView | undefined {
-  return (window as unknown as { actorGraphView?: GraphView }).actorGraphView;
+  /** The canvas' GraphView, for tests that read what is drawn. */
+  readonly actorGraphView: GraphView | undefined;
 }
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
@@ -44,7 +42,7 @@ export function installAutomation(explorer: ExplorerState): void {
       let last = '';
       while (Date.now() < end) {
         await frame();
-        const view = currentGraphView();
+        const view = explorer.graphView;
         if (!view || view.counts().nodes === 0 || !sceneSettled(view)) {
           still = 0;
           continue;
@@ -57,7 +55,7 @@ export function installAutomation(explorer: ExplorerState): void {
       throw new Error('The graph did not settle in time.');
     },
     async actorGraphExport(options, limits) {
-      const view = currentGraphView();
+      const view = explorer.graphView;
       const graph = explorer.graph;
       if (!view || !graph) throw new Error('No graph is shown.');
       const { exportImage } = await import('../export/exportImage');
@@ -72,6 +70,9 @@ export function installAutomation(explorer: ExplorerState): void {
         limits ? { limits } : {},
       );
     },
+    get actorGraphView() {
+      return explorer.graphView;
+    },
   };
-  Object.assign(window, hooks);
+  Object.defineProperties(window, Object.getOwnPropertyDescriptors(hooks));
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeView, encodeView } from './permalink';
+import { HOSTILE_LINKS } from '../fixtures/hostileViews';
+import { UNSAFE_TEXT } from '../text';
+import { decodeView, encodeView, quoted } from './permalink';
 import { defaultView, type ViewState } from './viewState';
 
 describe('permalinks', () => {
@@ -78,5 +80,61 @@ describe('permalinks', () => {
   it('name no view without a graph, and refuse a graph id that is not one', () => {
     expect(decodeView('sel=n:iran')).toEqual({ view: undefined, problems: [] });
     expect(decodeView('g=../etc/passwd').problems).toEqual(['g: "../etc/passwd" is not a graph id']);
+  });
+});
+
+describe('hostile links', () => {
+  const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
+
+  it.each(HOSTILE_LINKS.map((h) => [h.name, h] as const))('%s: decoded without harm', (_, hostile) => {
+    const { view, problems } = decodeView(hostile.query('us-iran-2023-10'));
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeNames);
+    expect(problems.length > 0).toBe(hostile.problem);
+    expect(problems.length).toBeLessThanOrEqual(11);
+    for (const p of problems) {
+      expect(p.length).toBeLessThan(200);
+      expect(p).not.toMatch(UNSAFE_TEXT);
+    }
+    if (!view) return;
+    // What is kept is a view like any other: it encodes and decodes to itself without a problem.
+    const again = decodeView(encodeView(view));
+    expect(again.problems).toEqual([]);
+    expect(again.view).toEqual(view);
+    const ids = [
+      view.selected?.id ?? '',
+      view.path?.from ?? '',
+      view.path?.to ?? '',
+      ...view.collapsed,
+      ...view.filters.relations,
+      ...view.filters.asserters,
+    ];
+    for (const id of ids) {
+      expect(id).not.toMatch(UNSAFE_TEXT);
+      expect(id.length).toBeLessThanOrEqual(200);
+    }
+    if (view.viewport) expect(Object.values(view.viewport).every(Number.isFinite)).toBe(true);
+  });
+
+  it('count the problems past the tenth instead of listing them', () => {
+    const { problems } = decodeView(`g=x&${Array.from({ length: 50 }, (_, i) => `hr=no-${i}`).join('&')}`);
+    expect(problems).toHaveLength(11);
+    expect(problems[9]).toBe('hr: "no-9" is not a known relation');
+    expect(problems[10]).toBe('40 more values could not be used either');
+  });
+
+  it('quote a value short, with what would hide or reorder text written out', () => {
+    expect(quoted('x'.repeat(1000))).toBe(`"${'x'.repeat(60)}…"`);
+    expect(quoted('a\u0000b\u001b[31m')).toBe('"a\\u0000b\\u001b[31m"');
+    expect(quoted('\u202Eevil')).toBe('"\\u202eevil"');
+    expect(quoted('🚀'.repeat(100))).toBe(`"${'🚀'.repeat(60)}…"`);
+  });
+
+  it('keep an actor id that is a prototype key as an id, and count a repeated value once', () => {
+    const { view } = decodeView(
+      'g=x&sel=n:__proto__&col=constructor&col=constructor&ha=prototype&ha=prototype',
+    );
+    expect(view?.selected).toEqual({ type: 'node', id: '__proto__' });
+    expect(view?.collapsed).toEqual(['constructor']);
+    expect(view?.filters.asserters).toEqual(['prototype']);
   });
 });

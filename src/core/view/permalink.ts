@@ -56,6 +56,26 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
+/** Longest part of a value a problem quotes; a link can hold megabytes. */
+const QUOTED_LENGTH = 60;
+/** Most problems reported one by one; the rest are counted. */
+const MAX_PROBLEMS = 10;
+
+/**
+ * `value` quoted for a message: JSON-quoted, at most QUOTED_LENGTH characters (then "…"), with
+ * control characters and the marks that reorder text written as \u escapes, so a message shows
+ * exactly what was there and nothing it holds can disguise the rest of the line.
+ */
+export function quoted(value: string): string {
+  const chars = Array.from(value.slice(0, QUOTED_LENGTH * 2));
+  const cut = chars.length > QUOTED_LENGTH || value.length > QUOTED_LENGTH * 2;
+  const shown = chars.slice(0, QUOTED_LENGTH).join('') + (cut ? '…' : '');
+  return JSON.stringify(shown).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export interface DecodedView {
   /** The view the parameters describe, or undefined when they name no graph. */
   view: ViewState | undefined;
@@ -79,9 +99,13 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
   const problems: string[] = [];
   const graph = p.get('g');
   if (graph === null) return { view: undefined, problems };
-  if (!isGraphId(graph)) return { view: undefined, problems: [`g: "${graph}" is not a graph id`] };
+  if (!isGraphId(graph)) return { view: undefined, problems: [`g: ${quoted(graph)} is not a graph id`] };
   const view = defaultView(graph);
-  const bad = (param: string, value: string, why: string) => problems.push(`${param}: "${value}" ${why}`);
+  let unreported = 0;
+  const bad = (param: string, value: string, why: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(`${param}: ${quoted(value)} ${why}`);
+    else unreported++;
+  };
 
   const sel = p.get('sel');
   if (sel !== null) {
@@ -175,5 +199,10 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
     if (usable) view.viewport = { zoom, x, y };
     else bad('vp', vp, `is not zoom,x,y with zoom ${MIN_ZOOM}…${MAX_ZOOM} and pan within ±${MAX_PAN}`);
   }
+  if (unreported > 0) problems.push(`${unreported} more values could not be used either`);
+  // A value repeated in the link counts once.
+  view.filters.relations = [...new Set(view.filters.relations)];
+  view.filters.asserters = [...new Set(view.filters.asserters)];
+  view.collapsed = [...new Set(view.collapsed)];
   return { view, problems };
 }

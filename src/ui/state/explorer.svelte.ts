@@ -19,7 +19,7 @@ import {
   type Viewport,
 } from '../../core/view/viewState';
 import { nestsGroups, visibleGraph, type VisibleGraph } from '../../core/view/visibleGraph';
-import type { LayoutRequest } from '../../render/graphView';
+import type { GraphView, LayoutRequest } from '../../render/graphView';
 import type { Position } from '../../core/model';
 import type { ThemeName } from '../../render/palette';
 import { BUNDLED_GRAPHS, DEFAULT_GRAPH_NAME } from '../graphs';
@@ -65,6 +65,8 @@ export class ExplorerState {
   panelTab = $state<'details' | 'paths'>('details');
   /** The actor a path is being picked from, before both ends are chosen. */
   pathDraftFrom = $state<string | undefined>(undefined);
+  /** The canvas' GraphView while it is mounted, for exports (deliberately not reactive). */
+  graphView: GraphView | undefined = undefined;
 
   readonly theme: ThemeName = $derived(
     this.themePreference === 'system' ? (this.systemDark ? 'dark' : 'light') : this.themePreference,
