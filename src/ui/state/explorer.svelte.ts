@@ -199,8 +199,12 @@ export class ExplorerState {
     this.setView(saved.view ?? defaultView(id));
   }
 
-  select(selected: ViewState['selected']): void {
-    if (selected) this.panelTab = 'details';
+  /**
+   * Selects an actor or a claim (or nothing). The side panel turns to its details, unless `keepTab`
+   * (e.g. a step picked from the paths list, which stays in view).
+   */
+  select(selected: ViewState['selected'], options: { keepTab?: boolean } = {}): void {
+    if (selected && !options.keepTab) this.panelTab = 'details';
     this.#update({ selected });
   }
 
