@@ -63,3 +63,18 @@ describe('paths read as paths', () => {
       await expect(details(page).innerText()).resolves.toContain('Hezbollah attacks United States');
     }));
 });
+
+describe('the graph menu', () => {
+  it('names every bundled graph by its title, loaded or not, and opens the one picked', () =>
+    session(G, async ({ page }) => {
+      const menu = page.getByRole('combobox', { name: 'Graph' });
+      const options = await menu.locator('option').allInnerTexts();
+      expect(options).toHaveLength(2);
+      expect(options).toContain('Sample: the U.S. strikes in Syria, 27 October 2023');
+      expect(options.find((o) => o.startsWith('The U.S. and Iran, October 2023'))).toBeDefined();
+      await menu.selectOption({ label: 'Sample: the U.S. strikes in Syria, 27 October 2023' });
+      await expect.poll(() => query(page).get('g')).toBe('sample-abu-kamal-strikes');
+      const after = await menu.locator('option').allInnerTexts();
+      expect(after.find((o) => o.startsWith('The U.S. and Iran, October 2023'))).toBeDefined();
+    }));
+});
