@@ -1,8 +1,10 @@
 // The panels around the canvas, as a newcomer uses them: paths read as paths, the graph menu, the
 // keyboard (search, Esc, skip links, moving between neighbours), narrow windows and the legend's
 // filters. Each test walks the user's steps and ends with no console errors.
-import type { Page } from 'playwright-core';
+import { XMLParser } from 'fast-xml-parser';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { exportInPage } from '../cli/render';
 import { drawnNodes, openApp, type OpenedApp } from './app';
 import type { LaunchOptions } from '../cli/chromium';
 
@@ -241,3 +243,172 @@ describe('working by keyboard', () => {
       await expect(help.isVisible()).resolves.toBe(false);
     }));
 });
+
+/** Whether the element is inside the window and on top where it is drawn (no panel over it). */
+const inSight = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight)
+      return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && (hit === el || el.contains(hit) || hit.contains(el));
+  });
+const legendEntry = (page: Page, name: string) =>
+  page
+    .getByRole('complementary', { name: 'Legend and filters' })
+    .getByRole('button', { name: new RegExp(`^${name} \\d+/\\d+$`) });
+/** "4/44" of a legend entry. */
+const entryCount = (page: Page, name: string) => legendEntry(page, name).locator('.n').innerText();
+const relationsShown = async (page: Page) =>
+  Number(/and (\d+) of \d+ relations/.exec(await page.getByTestId('shown-counts').innerText())?.[1]);
+
+describe('narrow windows and the legend', () => {
+  for (const [width, height] of [
+    [768, 1024],
+    [1024, 768],
+  ] as const) {
+    it(`at ${width}×${height} the details leave the graph room, hide nothing, and choices stay on one line`, () =>
+      session(
+        `${G}&sel=n:hezbollah`,
+        async ({ page }) => {
+          const panel = page.getByRole('complementary', { name: 'Details and paths' });
+          await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+          // Every control of the timeline is in sight, none under the panel.
+          const timeline = page.getByRole('region', { name: 'Timeline' });
+          for (const control of [
+            timeline.getByRole('combobox', { name: 'Time filter' }),
+            timeline.getByRole('checkbox', { name: /Undated/ }),
+            page.getByTestId('time-label'),
+          ]) {
+            await expect(inSight(control)).resolves.toBe(true);
+          }
+          const box = (await panel.boundingBox())!;
+          const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+          // Beside the graph it takes at most a third of the width; docked under it, the graph keeps the width.
+          if (box.y < canvas.y + canvas.height) expect(box.width / width).toBeLessThanOrEqual(0.34);
+          else expect(canvas.width).toBeGreaterThanOrEqual(width - 2);
+          expect(canvas.height).toBeGreaterThan(300);
+          // Radio choices read on one line: "Acts on", not "Acts / on".
+          for (const name of ['Both', 'Acts on', 'Acted on by', '1', '2', '3']) {
+            const label = details(page)
+              .locator('label')
+              .filter({ has: page.getByRole('radio', { name, exact: true }) });
+            // The lines its words take: the distinct tops of the boxes of its text.
+            const lines = await label.evaluate((el) => {
+              const tops = new Set<number>();
+              for (const node of el.childNodes) {
+                if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+              }
+              return tops.size;
+            });
+            expect(lines, name).toBe(1);
+          }
+        },
+        { width, height },
+      ));
+  }
+
+  it('"only" on a legend entry (button or Alt-click) shows that one alone, and asked again shows all', () =>
+    session(G, async ({ page }) => {
+      await expect.poll(() => relationsShown(page)).toBe(90);
+      // The button shows on hover.
+      const denied = legendEntry(page, 'Denied');
+      const only = page.getByRole('button', { name: 'Show only Denied' });
+      await denied.hover();
+      await expect.poll(() => only.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+      await only.click();
+      await expect.poll(() => relationsShown(page)).toBe(4);
+      await expect(denied.getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect(legendEntry(page, 'Reported').getAttribute('aria-pressed')).resolves.toBe('false');
+      await expect(entryCount(page, 'Reported')).resolves.toBe('0/44');
+      await page.getByRole('button', { name: 'Show everything' }).click();
+      await expect.poll(() => relationsShown(page)).toBe(90);
+
+      // Alt-click does the same.
+      await legendEntry(page, 'Material conflict').click({ modifiers: ['Alt'] });
+      await expect.poll(() => relationsShown(page)).toBe(15);
+      await expect(legendEntry(page, 'Verbal conflict').getAttribute('aria-pressed')).resolves.toBe('false');
+
+      // By keyboard: the entry's "only" button comes next in the tab order and shows when it has focus.
+      await legendEntry(page, 'Material conflict').focus();
+      await page.keyboard.press('Tab');
+      const onlyConflict = page.getByRole('button', { name: 'Show only Material conflict' });
+      await expect(onlyConflict.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await expect.poll(() => onlyConflict.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+      await page.keyboard.press('Enter'); // already the only one: everything again
+      await expect.poll(() => relationsShown(page)).toBe(90);
+    }));
+
+  it('the legend’s shown/total counts follow the view', () =>
+    session(G, async ({ page }) => {
+      await expect(entryCount(page, 'Reported')).resolves.toBe('44/44');
+      await expect(entryCount(page, 'Person')).resolves.toBe('10/10');
+      await legendEntry(page, 'Material conflict').click();
+      await expect(entryCount(page, 'Material conflict')).resolves.toBe('0/15');
+      const reported = await entryCount(page, 'Reported');
+      expect(Number(reported.split('/')[0])).toBeLessThan(44);
+      expect(reported.split('/')[1]).toBe('44');
+      await legendEntry(page, 'Person').click();
+      await expect(entryCount(page, 'Person')).resolves.toBe('0/10');
+      await expect
+        .poll(async () => Number((await entryCount(page, 'Reported')).split('/')[0]))
+        .toBeLessThan(Number(reported.split('/')[0]));
+    }));
+
+  it('denied claims are drawn clearly: nearly as strong as the rest, with a dash of their own', () =>
+    session(`${G}&bundle=0`, async ({ page }) => {
+      const out = await exportInPage(page, {
+        format: 'svg',
+        scope: 'graph',
+        size: { mode: 'scale', scale: 1 },
+        background: 'white',
+        legend: false,
+        caption: false,
+        date: false,
+      });
+      const svg = out.bytes.toString('utf8');
+      const line = (id: string) => {
+        const g = drawnLine(svg, id);
+        if (!g) throw new Error(`no line ${id} in the SVG`);
+        return g;
+      };
+      const denied = line('iran-trained-oct-7-fighters-denied');
+      const others = [
+        'us-threatens-iran-if-proxy-attacks-escalate-2023-10-27', // conditional
+        'iran-backs-hezbollah', // reported
+      ].map(line);
+      expect(denied.opacity).toBeGreaterThanOrEqual(0.75);
+      for (const other of others) expect(denied.dash).not.toBe(other.dash);
+      expect(denied.dash).not.toBe('');
+    }));
+});
+
+/** The line drawn for a claim in an exported SVG: its dash pattern and its opacity, all told. */
+function drawnLine(svg: string, id: string): { dash: string; opacity: number } | undefined {
+  type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
+  const tree = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true }).parse(
+    svg,
+  ) as Node[];
+  const find = (nodes: Node[]): Node | undefined => {
+    for (const n of nodes) {
+      if (n.g && n[':@']?.['data-id'] === id) return n;
+      for (const [k, v] of Object.entries(n)) {
+        if (k !== ':@' && Array.isArray(v)) {
+          const hit = find(v as Node[]);
+          if (hit) return hit;
+        }
+      }
+    }
+    return undefined;
+  };
+  const g = find(tree);
+  if (!g) return undefined;
+  // The group's paths: an underlay (only when selected), then the line, then its arrowheads.
+  const paths = (g.g as Node[]).filter((c) => c.path).map((c) => c[':@'] ?? {});
+  const path = paths.find((p) => p.fill === 'none' && p['stroke-width'] !== undefined)!;
+  const opacity = Number(g[':@']?.opacity ?? 1) * Number(path['stroke-opacity'] ?? 1);
+  return { dash: path['stroke-dasharray'] ?? '', opacity };
+}
