@@ -109,6 +109,11 @@ describe('working by keyboard', () => {
       await page.keyboard.press('2');
       await expect(searchBox(page).inputValue()).resolves.toBe('Hezbollah');
       await expect(details(page).getByRole('radio', { name: '2' }).isChecked()).resolves.toBe(true);
+      // From the table, the keyboard goes to the details and the table stays.
+      await page.keyboard.press('t');
+      await searchFor(page, 'Israel');
+      await expect.poll(() => focused(page)).toBe('details');
+      await expect(page.getByRole('region', { name: 'Table view' }).isVisible()).resolves.toBe(true);
     }));
 
   it('one Esc undoes one thing: a filled search box empties, the next Esc clears the selection', () =>
