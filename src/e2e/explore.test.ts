@@ -109,7 +109,7 @@ describe('exploring the curated graph', () => {
   it('filters: the legend toggles a category off and back on, with counts', async () => {
     const { page } = app;
     const before = await counts(page);
-    const toggle = page.getByRole('button', { name: /Material conflict/ });
+    const toggle = page.getByRole('button', { name: /^Material conflict/ });
     await toggle.click();
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
     const after = await counts(page);

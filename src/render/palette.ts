@@ -59,16 +59,18 @@ export const CATEGORY_COLOUR: Record<CategoryKey, string> = {
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
-export const CERTAINTY_LINE: Record<
-  CertaintyKey,
-  { style: LineStyle; dash: [number, number]; opacity: number }
-> = {
+/**
+ * How a line shows its certainty: solid for confirmed, shorter dashes the less sure, dots for
+ * conditional. Denied claims are dash-dot, a pattern of their own, and only slightly faded, so they
+ * read as drawn but disputed rather than as nearly absent.
+ */
+export const CERTAINTY_LINE: Record<CertaintyKey, { style: LineStyle; dash: number[]; opacity: number }> = {
   confirmed: { style: 'solid', dash: [1, 0], opacity: 1 },
   reported: { style: 'dashed', dash: [10, 4], opacity: 1 },
   claimed: { style: 'dashed', dash: [6, 4], opacity: 1 },
   assessed: { style: 'dashed', dash: [3, 3], opacity: 1 },
   conditional: { style: 'dotted', dash: [1, 3], opacity: 1 },
-  denied: { style: 'dotted', dash: [1, 3], opacity: 0.45 },
+  denied: { style: 'dashed', dash: [10, 3, 2, 3], opacity: 0.8 },
   unstated: { style: 'solid', dash: [1, 0], opacity: 1 },
 };
 

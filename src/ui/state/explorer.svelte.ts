@@ -7,7 +7,7 @@ import { indexActors, type ActorIndex } from '../../core/search/searchActors';
 import { isoDay, timeExtent, type TimeExtent } from '../../core/time/timeFilter';
 import { loadGraphText, type Graph, type GraphIssue } from '../../core/validate';
 import { decodeView, encodeView } from '../../core/view/permalink';
-import { degrees } from '../../core/view/tallies';
+import { degrees, legendTallies } from '../../core/view/tallies';
 import {
   LAYOUTS,
   LAYOUT_LABELS,
@@ -297,8 +297,12 @@ export class ExplorerState {
     this.#open(view, 'push');
   }
 
-  select(selected: ViewState['selected']): void {
-    if (selected) this.panelTab = 'details';
+  /**
+   * Selects an actor or a claim (or nothing). The side panel turns to its details, unless `keepTab`
+   * (e.g. a step picked from the paths list, which stays in view).
+   */
+  select(selected: ViewState['selected'], options: { keepTab?: boolean } = {}): void {
+    if (selected && !options.keepTab) this.panelTab = 'details';
     this.#update({ selected });
   }
 
@@ -340,6 +344,19 @@ export class ExplorerState {
     const hidden = this.view.filters[key] as string[];
     const next = hidden.includes(value) ? hidden.filter((v) => v !== value) : [...hidden, value];
     this.#update({ filters: { ...this.view.filters, [key]: next } });
+  }
+
+  /**
+   * Shows only one value of a filter (e.g. only denied claims), hiding every other value the graph
+   * has; asked again when it is already the only one shown, shows them all again.
+   */
+  showOnly(key: FilterKey, value: string): void {
+    if (!this.graph) return;
+    const values = legendTallies(this.graph.file, undefined)[key].map((entry) => entry.key);
+    const others = values.filter((k) => k !== value);
+    const hidden = this.view.filters[key] as string[];
+    const alreadyOnly = !hidden.includes(value) && others.every((k) => hidden.includes(k));
+    this.#update({ filters: { ...this.view.filters, [key]: alreadyOnly ? [] : others } });
   }
 
   /** Shows every value of one filter, or of all of them. */
