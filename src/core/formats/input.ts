@@ -154,9 +154,16 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
     if (valid(mid)) lo = mid;
     else hi = mid;
   }
-  // The sequence that fails ends at hi; it starts at the last lead byte at or before it.
+  // The sequence that fails ends at hi - 1: it starts at the lead byte before it, if there is one.
   let at = hi - 1;
-  while (at > lo - 3 && at > start && ((bytes[at] ?? 0) & 0xc0) === 0x80) at--;
+  for (let k = hi - 2; k >= Math.max(start, hi - 4); k--) {
+    const byte = bytes[k] ?? 0;
+    if ((byte & 0xc0) === 0xc0) {
+      at = k;
+      break;
+    }
+    if ((byte & 0xc0) !== 0x80) break;
+  }
   return Math.max(at, start);
 }
 

@@ -31,7 +31,7 @@
  * - Saving: `saveGraph` (save.ts) writes any format, for the whole graph or a subset of ids.
  */
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { validateGraph, type Graph, type GraphIssue } from '../validate';
+import { formatLocation, validateGraph, type Graph, type GraphIssue } from '../validate';
 import { readCsv, type CsvMapping } from './csv';
 import { isCytoscapeJson, readCytoscape } from './cytoscapeJson';
 import { readGexf } from './gexf';
@@ -132,6 +132,11 @@ export function sniffFormat(name: string, text: string): FormatId | undefined {
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** One line per warning: `file:line:col warning: message`. */
+export function formatWarning(warning: LoadWarning): string {
+  return `${formatLocation(warning.file, warning)} warning: ${warning.message}`;
 }
 
 /** Opens a graph file of any supported format; see the module comment. Never throws. */
