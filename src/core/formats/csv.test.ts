@@ -33,7 +33,11 @@ describe('guessCsvMapping', () => {
   });
 
   it("recognises Kumu's From, To and Type (the relation)", () => {
-    expect(guessCsvMapping(['From', 'To', 'Type'])).toEqual({ source: 'From', target: 'To', relation: 'Type' });
+    expect(guessCsvMapping(['From', 'To', 'Type'])).toEqual({
+      source: 'From',
+      target: 'To',
+      relation: 'Type',
+    });
   });
 
   it('reads a Gephi Type column of relations as the relation when its values are not directions', () => {
@@ -61,7 +65,9 @@ describe('guessCsvMapping', () => {
   });
 
   it('recognises the curated columns: date, certainty, quote and source URL', () => {
-    expect(guessCsvMapping(['from', 'to', 'Date', 'Confidence', 'Quote', 'Source URL', 'Attributed to'])).toMatchObject({
+    expect(
+      guessCsvMapping(['from', 'to', 'Date', 'Confidence', 'Quote', 'Source URL', 'Attributed to']),
+    ).toMatchObject({
       date: 'Date',
       certainty: 'Confidence',
       quote: 'Quote',
@@ -92,7 +98,10 @@ describe('csvPreview', () => {
 
 describe('reading CSV', () => {
   it('a nodes file and an edges file: kinds, parents, relations, direction, dates, certainty, evidence', () => {
-    const result = loadGraphFile(file('actors.edges.csv'), { nodes: file('actors.nodes.csv'), today: '2026-01-02' });
+    const result = loadGraphFile(file('actors.edges.csv'), {
+      nodes: file('actors.nodes.csv'),
+      today: '2026-01-02',
+    });
     const g = opened(result);
     expect(result.ok && result.format).toBe('csv');
     expect(g.nodes).toEqual([
@@ -164,7 +173,10 @@ describe('reading CSV', () => {
 
   it('a column is numeric only when every filled cell is a number', () => {
     const g = opened(csv('Source,Target,n,m,zip\na,b,1,1,0123\nb,c,,x,0456\n'));
-    expect(g.edges.map((e) => e.attributes)).toEqual([{ n: 1, m: '1', zip: '0123' }, { m: 'x', zip: '0456' }]);
+    expect(g.edges.map((e) => e.attributes)).toEqual([
+      { n: 1, m: '1', zip: '0123' },
+      { m: 'x', zip: '0456' },
+    ]);
   });
 
   it('an explicit mapping picks the columns', () => {
@@ -196,7 +208,11 @@ describe('CSV errors are located by row and column', () => {
   });
 
   it('an empty source cell', () => {
-    expect(issuesOf(csv('Source,Target\na,b\n,c\n'))[0]).toMatchObject({ code: 'missing-field', row: 3, column: 1 });
+    expect(issuesOf(csv('Source,Target\na,b\n,c\n'))[0]).toMatchObject({
+      code: 'missing-field',
+      row: 3,
+      column: 1,
+    });
   });
 
   it('a date that is not one', () => {
