@@ -92,7 +92,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** `file:line:col`, `file (row 3, column 2)` for a CSV table, or `file` when there is no position. */
 export function formatLocation(file: string, at: { line?: number; column?: number; row?: number }): string {
-  if (at.row !== undefined) return `${file} (row ${at.row}${at.column !== undefined ? `, column ${at.column}` : ''})`;
+  if (at.row !== undefined)
+    return `${file} (row ${at.row}${at.column !== undefined ? `, column ${at.column}` : ''})`;
   return at.line !== undefined ? `${file}:${at.line}:${at.column ?? 1}` : file;
 }
 

@@ -24,8 +24,8 @@
  *
  * For the UI:
  * - Run it in a Web Worker for large files: the module needs no DOM (no DOMParser), only
- *   TextDecoder. Cancelling is terminating the worker. The result is plain data (structured-clone
- *   safe) except `graph`'s lookup maps, which `indexGraph`-style code can rebuild from `graph.file`.
+ *   TextDecoder. Cancelling is terminating the worker. The result is structured-clone safe (the
+ *   graph's lookup maps included, sharing the file's objects after the copy as before it).
  * - CSV: `csvPreview(text)` (csv.ts) gives the headers, a few rows and the guessed mapping
  *   (`guessCsvMapping`) for a mapping dialog; pass the chosen mappings as `options.csv`.
  * - Saving: `saveGraph` (save.ts) writes any format, for the whole graph or a subset of ids.
@@ -141,6 +141,14 @@ export function formatWarning(warning: LoadWarning): string {
 
 /** Opens a graph file of any supported format; see the module comment. Never throws. */
 export function loadGraphFile(input: FileInput, options: LoadOptions = {}): LoadFileResult {
+  try {
+    return load(input, options);
+  } finally {
+    lastTree = undefined; // never keep a file's text alive between calls
+  }
+}
+
+function load(input: FileInput, options: LoadOptions): LoadFileResult {
   const limits: LoadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let text = '';
   let format: FormatId | undefined;
