@@ -340,10 +340,13 @@ export class GraphBuilder {
   }
 }
 
+const UNSAFE_TEXT_ALL = new RegExp(UNSAFE_TEXT.source, 'g');
+const UNSAFE_LONG_TEXT_ALL = new RegExp(UNSAFE_LONG_TEXT.source, 'g');
+
 /** `s` with unsafe characters replaced by U+FFFD (one-line text: any control character). */
 export function replaceUnsafe(s: string, long: boolean): string {
-  const pattern = new RegExp((long ? UNSAFE_LONG_TEXT : UNSAFE_TEXT).source, 'g');
-  return s.replace(pattern, '\ufffd');
+  if (!(long ? UNSAFE_LONG_TEXT : UNSAFE_TEXT).test(s)) return s;
+  return s.replace(long ? UNSAFE_LONG_TEXT_ALL : UNSAFE_TEXT_ALL, '\ufffd');
 }
 
 /** A copy of `o` without undefined fields. */

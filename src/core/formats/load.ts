@@ -22,13 +22,24 @@
  * their wording as `label`, attributes are kept as they were. `options.strict` holds a file to the
  * curated rules.
  *
- * For the UI:
- * - Run it in a Web Worker for large files: the module needs no DOM (no DOMParser), only
+ * For the UI (everything here is pure and framework-free):
+ * - `loadGraphFile(input, options)`: open bytes (a picked, dropped or fetched file) or text (a paste).
+ *   A bad file returns issues and changes nothing, so the graph on screen stays. Show each with
+ *   `formatIssue` (validate.ts) and each warning with `formatWarning`.
+ * - `FORMATS`: labels, extensions and MIME types, e.g. for the file picker's `accept`.
+ * - `sniffFormat(name, text)`: the format before loading, e.g. to decide whether a CSV needs the
+ *   mapping step.
+ * - CSV (csv.ts): `csvPreview(input)` gives headers, first rows, the delimiter and
+ *   `guessCsvMapping(headers)`'s mapping for the dialog; pass the chosen mappings as
+ *   `options.csv = { edges, nodes }` and the nodes file as `options.nodes`. A `CsvMapping` names a
+ *   column per role (`NODE_ROLES`, `EDGE_ROLES`); remember it per set of headers if you like.
+ * - Saving (save.ts): `saveGraph(graph.file, format, { nodeIds, edgeIds })` returns the files (two
+ *   for CSV) to download; pass the visible ids to save what the view shows.
+ * - Appearance (../appearance/fields.ts): `inferFields(graph.file)` says which attributes rank
+ *   (numbers, dates) and which partition (categories, keywords, booleans).
+ * - Large files: run `loadGraphFile` in a Web Worker; the module needs no DOM (no DOMParser), only
  *   TextDecoder. Cancelling is terminating the worker. The result is structured-clone safe (the
  *   graph's lookup maps included, sharing the file's objects after the copy as before it).
- * - CSV: `csvPreview(text)` (csv.ts) gives the headers, a few rows and the guessed mapping
- *   (`guessCsvMapping`) for a mapping dialog; pass the chosen mappings as `options.csv`.
- * - Saving: `saveGraph` (save.ts) writes any format, for the whole graph or a subset of ids.
  */
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { formatLocation, validateGraph, type Graph, type GraphIssue } from '../validate';
