@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../model';
-import { csvPreview, guessCsvMapping } from './csv';
+import { csvPreview, guessCsvMapping, parseCsv } from './csv';
 import { loadGraphFile, type LoadFileResult, type LoadOptions } from './load';
 
 const DIR = 'src/core/formats/fixtures/csv';
@@ -248,5 +248,24 @@ describe('CSV errors are located by row and column', () => {
 
   it('an empty file', () => {
     expect(issuesOf(csv(''))[0]).toMatchObject({ code: 'invalid-csv', row: 1 });
+  });
+});
+
+describe('parseCsv', () => {
+  it('reads an edges text and a nodes text with the given mappings', () => {
+    const result = parseCsv(
+      'a;b;how\nx;y;Funds\n',
+      { source: 'a', target: 'b', relation: 'how' },
+      'key,name\nx,Ex\ny,Why\n',
+      { id: 'key', label: 'name' },
+    );
+    const g = opened(result.ok ? { ...result, format: 'csv' } : result);
+    expect(g.nodes.map((n) => n.label)).toEqual(['Ex', 'Why']);
+    expect(g.edges[0]).toMatchObject({ source: 'x', target: 'y', relation: 'funds' });
+  });
+
+  it('reports problems in the nodes text under its name', () => {
+    const result = parseCsv('Source,Target\nx,y\n', undefined, 'Id\n"x\n', undefined, { nodesName: 'n.csv' });
+    expect(result.ok === false && result.issues[0]).toMatchObject({ code: 'invalid-csv', file: 'n.csv' });
   });
 });

@@ -8,6 +8,7 @@ import type { GraphFile, Source } from '../model';
 import { isWebUrl } from '../text';
 import { AG, cellOf, columnsOf, edgeCurated, nodeCurated, takeEdgeCurated, takeNodeCurated } from './curated';
 import {
+  GraphBuilder,
   certaintyOf,
   colourOf,
   compact,
@@ -16,7 +17,7 @@ import {
   partialDateOf,
   relationOf,
   replaceUnsafe,
-  type GraphBuilder,
+  validateImported,
   type RawEdge,
   type RawNode,
 } from './imported';
@@ -28,9 +29,10 @@ import {
   tooManyElements,
   type FileInput,
   type LoadLimits,
+  type LoadWarning,
   type Location,
 } from './input';
-import type { GraphIssue } from '../validate';
+import type { Graph, GraphIssue } from '../validate';
 
 /** What a column can mean. Node roles apply to a nodes file, edge roles to an edges file. */
 export const NODE_ROLES = [
@@ -235,6 +237,51 @@ export function csvPreview(input: FileInput, rows = 5, limits: LoadLimits = DEFA
       return { ok: false, issues: [issueAt(err.code, input.name, err.message, err.at)] };
     throw err;
   }
+}
+
+/**
+ * A CSV edges file (and its nodes file) as a validated graph, for callers that hold the text and the
+ * mappings (default: guessed from the headers). The same as `loadGraphFile` with `format: 'csv'`.
+ */
+export function parseCsv(
+  text: string,
+  mapping?: CsvMapping,
+  nodesText?: string,
+  nodesMapping?: CsvMapping,
+  options: {
+    name?: string;
+    nodesName?: string;
+    limits?: Partial<LoadLimits>;
+    strict?: boolean;
+    today?: string;
+  } = {},
+): { ok: true; graph: Graph; warnings: LoadWarning[] } | { ok: false; issues: GraphIssue[] } {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const name = options.name ?? 'edges.csv';
+  const nodesName = options.nodesName ?? 'nodes.csv';
+  const b = new GraphBuilder(name, {
+    limits,
+    addMissingNodes: false,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+  });
+  try {
+    readCsv(
+      { name, text: inputText({ name, text }, limits), mapping },
+      nodesText === undefined
+        ? undefined
+        : {
+            name: nodesName,
+            text: inputText({ name: nodesName, text: nodesText }, limits),
+            mapping: nodesMapping,
+          },
+      b,
+    );
+  } catch (err) {
+    if (err instanceof FormatError)
+      return { ok: false, issues: [issueAt(err.code, err.file ?? name, err.message, err.at)] };
+    throw err;
+  }
+  return validateImported(b.finish(), name, options.strict);
 }
 
 /** Values of a column without a role: numbers when every filled cell is one, booleans likewise. */

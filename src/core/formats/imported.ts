@@ -18,6 +18,7 @@ import {
 } from '../model';
 import { MAX_ID_LENGTH, type AttributeValue } from '../schema';
 import { UNSAFE_LONG_TEXT, UNSAFE_TEXT, firstUnsafe } from '../text';
+import { validateGraph, type Graph, type GraphIssue } from '../validate';
 import { FormatError, tooManyElements, type LoadLimits, type LoadWarning, type Location } from './input';
 
 export type Attributes = Record<string, AttributeValue>;
@@ -449,4 +450,30 @@ export function numberOf(value: unknown): number | undefined {
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Validates an imported graph and places each problem and warning where its element came from in
+ * the file (`place` turns a JSON path into a line and column; other locations pass as they are).
+ */
+export function validateImported(
+  imported: Imported,
+  file: string,
+  strict: boolean | undefined,
+  place: (at: Location) => Location = (at) => at,
+): { ok: true; graph: Graph; warnings: LoadWarning[] } | { ok: false; issues: GraphIssue[] } {
+  const result = validateGraph(imported.graph, file, undefined, { strict });
+  const warnings = imported.warnings.map((w) => {
+    const { jsonPath: _, ...rest } = { ...w, ...place(w) };
+    return rest;
+  });
+  if (result.ok) return { ok: true, graph: result.graph, warnings };
+  const located = (i: GraphIssue): GraphIssue => {
+    if (i.line !== undefined || i.row !== undefined) return i;
+    const at = imported.locate(i.path);
+    if (!at) return i;
+    const { file: where, jsonPath: _, ...rest } = place(at);
+    return { ...i, ...rest, ...(where ? { file: where } : {}) };
+  };
+  return { ok: false, issues: result.issues.map(located) };
 }

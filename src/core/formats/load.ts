@@ -42,12 +42,13 @@
  *   graph's lookup maps included, sharing the file's objects after the copy as before it).
  */
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { formatLocation, validateGraph, type Graph, type GraphIssue } from '../validate';
+import { formatLocation, type Graph, type GraphIssue } from '../validate';
 import { readCsv, type CsvMapping } from './csv';
 import { isCytoscapeJson, readCytoscape } from './cytoscapeJson';
 import { readGexf } from './gexf';
 import { readGraphml } from './graphml';
-import { GraphBuilder, isRecord, type Imported } from './imported';
+import { GraphBuilder, isRecord, validateImported } from './imported';
+import { readNative } from './native';
 import {
   DEFAULT_LIMITS,
   FormatError,
@@ -188,7 +189,7 @@ function load(input: FileInput, options: LoadOptions): LoadFileResult {
       const value = parseJson(text, limits.maxDepth);
       if (isRecord(value) && (value.format !== undefined || options.format === 'native')) {
         format = 'native';
-        return loadNative(value, input.name, text, limits, options);
+        return { ...readNative(value, input.name, text, limits, options.strict), format: 'native' };
       }
       if (!isCytoscapeJson(value)) {
         throw new FormatError(
@@ -217,18 +218,10 @@ function load(input: FileInput, options: LoadOptions): LoadFileResult {
         builder,
       );
     }
-    const imported: Imported = builder.finish();
-    const result = validateGraph(imported.graph, input.name, undefined, { strict: options.strict });
-    const place = (i: GraphIssue): GraphIssue => {
-      if (i.line !== undefined || i.row !== undefined) return i;
-      const at = imported.locate(i.path);
-      if (!at) return i;
-      const { file, ...where } = resolve(at, text);
-      return { ...i, ...where, ...(file ? { file } : {}) };
-    };
-    const warnings = imported.warnings.map((w) => ({ ...w, ...resolve(w, texts[w.file] ?? text) }));
-    if (!result.ok) return { ok: false, format, issues: result.issues.map(place) };
-    return { ok: true, graph: result.graph, format, warnings: warnings.map(stripJsonPath) };
+    const result = validateImported(builder.finish(), input.name, options.strict, (at) =>
+      resolve(at, texts[at.file ?? input.name] ?? text),
+    );
+    return { ...result, format };
   } catch (err) {
     if (err instanceof FormatError) {
       const file = err.file ?? input.name;
@@ -248,11 +241,6 @@ function load(input: FileInput, options: LoadOptions): LoadFileResult {
   }
 }
 
-function stripJsonPath<T extends Location>(w: T): T {
-  const { jsonPath: _, ...rest } = w;
-  return rest as T;
-}
-
 let lastTree: { text: string; tree: JsonNode | undefined } | undefined;
 
 /**
@@ -269,33 +257,4 @@ function resolve(at: Location, text: string | undefined): Location {
     if (node) return { ...rest, ...lineColumn(text, node.offset) };
   }
   return rest;
-}
-
-function loadNative(
-  value: Record<string, unknown>,
-  name: string,
-  text: string,
-  limits: LoadLimits,
-  options: LoadOptions,
-): LoadFileResult {
-  const count =
-    (Array.isArray(value.nodes) ? value.nodes.length : 0) +
-    (Array.isArray(value.edges) ? value.edges.length : 0);
-  if (count > limits.maxElements) {
-    return {
-      ok: false,
-      format: 'native',
-      issues: [
-        issueAt(
-          'too-large',
-          name,
-          `the file has ${count.toLocaleString('en')} nodes and edges; at most ${limits.maxElements.toLocaleString('en')} can be opened`,
-        ),
-      ],
-    };
-  }
-  const result = validateGraph(value, name, text, { strict: options.strict });
-  return result.ok
-    ? { ok: true, graph: result.graph, format: 'native', warnings: [] }
-    : { ok: false, format: 'native', issues: result.issues };
 }

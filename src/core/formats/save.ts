@@ -7,6 +7,9 @@ import { writeCytoscape } from './cytoscapeJson';
 import { writeGexf } from './gexf';
 import { writeGraphml } from './graphml';
 import type { FormatId } from './load';
+import { writeNative } from './native';
+
+export { writeNative };
 
 export interface SaveOptions {
   /** Keep only these nodes (default: all). Edges are kept when both their ends are. */
@@ -45,12 +48,6 @@ export function subsetGraph(file: GraphFile, options: SaveOptions = {}): GraphFi
   for (const el of [...nodes, ...edges]) for (const ev of el.evidence ?? []) cited.add(ev.source);
   const { stories: _, ...rest } = file;
   return { ...rest, sources: file.sources.filter((s) => cited.has(s.id)), nodes, edges };
-}
-
-/** The native file as written: version and strictness kept, `$schema` (a path in this repository) left out. */
-export function writeNative(file: GraphFile): string {
-  const { $schema: _, ...rest } = file;
-  return JSON.stringify(rest, null, 2) + '\n';
 }
 
 /**
