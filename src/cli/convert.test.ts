@@ -112,5 +112,6 @@ describe('convert arguments', () => {
       ok: false,
     });
     expect(parseConvertArgs(['a.gexf', '--out-dir', 'o'])).toMatchObject({ ok: false });
+    expect(parseConvertArgs(['a.gexf', '--out', 'b.constructor'])).toMatchObject({ ok: false });
   });
 });

@@ -50,7 +50,8 @@ export type ConvertArgs =
   | { ok: false; error: string };
 
 function formatOf(path: string): FormatId | undefined {
-  return OUT_FORMATS[/\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''];
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+  return Object.hasOwn(OUT_FORMATS, ext) ? OUT_FORMATS[ext] : undefined;
 }
 
 /** Reads the command line; pure. */

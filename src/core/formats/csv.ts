@@ -6,7 +6,18 @@
 import Papa from 'papaparse';
 import type { GraphFile, Source } from '../model';
 import { isWebUrl } from '../text';
-import { AG, cellOf, columnsOf, edgeCurated, nodeCurated, takeEdgeCurated, takeNodeCurated } from './curated';
+import {
+  AG,
+  JSON_PREFIX,
+  cellOf,
+  columnsOf,
+  edgeCurated,
+  nodeCurated,
+  takeEdgeCurated,
+  takeNodeCurated,
+  type AttributeColumn,
+  type Writable,
+} from './curated';
 import {
   GraphBuilder,
   certaintyOf,
@@ -196,7 +207,8 @@ export function parseTable(text: string, limits: LoadLimits, file: string): Tabl
   if (rows.length > limits.maxElements) throw tooManyElements(rows.length, limits, { row: rows.length + 1 });
   const seen = new Map<string, number>();
   const headers = head.map((h, i) => {
-    let name = replaceUnsafe(h, false).trim() || `column ${i + 1}`;
+    let name = replaceUnsafe(h, false);
+    if (name.trim() === '') name = `column ${i + 1}`;
     const n = (seen.get(name.toLowerCase()) ?? 0) + 1;
     seen.set(name.toLowerCase(), n);
     if (n > 1) name = `${name} (${n})`;
@@ -284,9 +296,16 @@ export function parseCsv(
   return validateImported(b.finish(), name, options.strict);
 }
 
-/** Values of a column without a role: numbers when every filled cell is one, booleans likewise. */
+/**
+ * Values of a column without a role: numbers when every filled cell is one, booleans likewise, else
+ * the text as written (surrounding spaces kept).
+ */
 function columnParser(rows: readonly string[][], i: number): (cell: string) => string | number | boolean {
-  const filled = rows.map((r) => (r[i] ?? '').trim()).filter((c) => c !== '');
+  return cellParser(rows.map((r) => r[i] ?? ''));
+}
+
+function cellParser(cells: readonly string[]): (cell: string) => string | number | boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length > 0 && filled.every((c) => numberOf(c) !== undefined && !/^0\d/.test(c))) {
     return (c) => numberOf(c)!;
   }
@@ -474,8 +493,8 @@ export function readCsv(
       if (link !== '') attrs.set(mapping.sourceUrl!, link);
     }
     for (const o of others) {
-      const v = (cells[o.i] ?? '').trim();
-      if (v !== '') attrs.set(o.name, o.name.startsWith(AG) ? v : o.parse(v));
+      const v = cells[o.i] ?? '';
+      if (v.trim() !== '') attrs.set(o.name, o.name.startsWith(AG) ? v.trim() : o.parse(v));
     }
     Object.assign(edge, compact(takeEdgeCurated(attrs, b, { row })));
     if (edge.label !== undefined && edge.relation !== undefined && relationOf(edge.label) === edge.relation)
@@ -567,12 +586,29 @@ function readNodes(
       if (!node.colour) attrs.set(mapping.colour!, colour);
     }
     for (const o of others) {
-      const v = (cells[o.i] ?? '').trim();
-      if (v !== '') attrs.set(o.name, o.name.startsWith(AG) ? v : o.parse(v));
+      const v = cells[o.i] ?? '';
+      if (v.trim() !== '') attrs.set(o.name, o.name.startsWith(AG) ? v.trim() : o.parse(v));
     }
     Object.assign(node, compact(takeNodeCurated(attrs, b, { file, row })));
     node.attributes = b.attributes(attrs, { file, row });
     b.addNode(node, { file, row });
+  });
+}
+
+/**
+ * The columns with those that would read back differently (text that looks like numbers, empty or
+ * blank text) switched to JSON text, so a CSV round trip keeps every attribute value as it was.
+ */
+function readableColumns(columns: AttributeColumn[], elements: readonly Writable[]): AttributeColumn[] {
+  return columns.map((c) => {
+    if (c.curated || c.type === 'json') return c;
+    const cells = elements.map((e) => cellOf(e, c));
+    const written = cells.map((v) => (v === undefined ? '' : String(v)));
+    const parse = cellParser(written);
+    const same = cells.every(
+      (v, i) => v === undefined || (written[i]!.trim() !== '' && parse(written[i]!) === v),
+    );
+    return same ? c : { ...c, type: 'json', written: JSON_PREFIX + c.name };
   });
 }
 
@@ -599,8 +635,8 @@ export function writeCsv(file: GraphFile): { nodes: string; edges: string } {
       ...(e.label !== undefined && relationOf(e.label) ? { 'ag:label': e.label } : {}),
     },
   }));
-  const nodeColumns = columnsOf(nodes, NODE_RESERVED);
-  const edgeColumns = columnsOf(edges, EDGE_RESERVED);
+  const nodeColumns = readableColumns(columnsOf(nodes, NODE_RESERVED), nodes);
+  const edgeColumns = readableColumns(columnsOf(edges, EDGE_RESERVED), edges);
   const nodeRows = nodes.map((n) => [
     n.id,
     n.label,

@@ -107,7 +107,7 @@ export function attributeColumns(
         v === null || typeof v === 'object'
           ? 'json'
           : typeof v === 'number'
-            ? Number.isInteger(v)
+            ? Number.isSafeInteger(v)
               ? 'integer'
               : 'double'
             : typeof v,
@@ -144,9 +144,10 @@ export function columnsOf(elements: readonly Writable[], reserved: ReadonlySet<s
 
 /** The value of `element` in `column`, as written. */
 export function cellOf(element: Writable, column: AttributeColumn): Scalar | undefined {
-  return column.curated
-    ? element.curated[column.name]
-    : columnValue(element.attributes?.[column.name], column);
+  // Own properties only: an attribute called "valueOf" must not find Object.prototype's.
+  const from = column.curated ? element.curated : element.attributes;
+  const value = from && Object.hasOwn(from, column.name) ? from[column.name] : undefined;
+  return column.curated ? (value as Scalar | undefined) : columnValue(value, column);
 }
 
 /** The value of an attribute as written in its column. */
@@ -288,15 +289,14 @@ export function takeEdgeCurated(
 
 /** Escaped names back to the attribute's own, and `ag:json:` values decoded. */
 function unescapeNames(attrs: Map<string, unknown>, b: GraphBuilder, at: Location): void {
-  for (const [name, value] of [...attrs]) {
-    if (name.startsWith(JSON_PREFIX)) {
-      attrs.delete(name);
-      attrs.set(name.slice(JSON_PREFIX.length), decode(value, b, at));
-    } else if (name.startsWith(ESCAPED)) {
-      attrs.delete(name);
-      attrs.set(readName(name), value);
-    }
-  }
+  // Rebuilt rather than renamed in place: `attr:attr:x` becomes `attr:x` while `attr:x` becomes `x`.
+  const entries = [...attrs].map(([name, value]): [string, unknown] =>
+    name.startsWith(JSON_PREFIX)
+      ? [name.slice(JSON_PREFIX.length), decode(value, b, at)]
+      : [readName(name), value],
+  );
+  attrs.clear();
+  for (const [name, value] of entries) attrs.set(name, value);
 }
 
 /** `decoded` when it is defined; otherwise the raw value goes back into the attributes. */

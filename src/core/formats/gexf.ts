@@ -52,7 +52,7 @@ export function typedValue(text: string, type: string, maxDepth: number): Attrib
   }
   const s = text.trim();
   if (['integer', 'long', 'short', 'byte', 'int', 'biginteger'].includes(t)) {
-    return /^[+-]?\d+$/.test(s) ? Number(s) : undefined;
+    return numberOf(s); // integers, and numbers written in any notation
   }
   if (['float', 'double', 'bigdecimal', 'decimal'].includes(t)) return numberOf(s);
   if (t === 'boolean') {

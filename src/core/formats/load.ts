@@ -135,7 +135,8 @@ function formatOfContent(text: string): FormatId | 'json' | undefined {
  * it names itself so, else Cytoscape JSON; the loader decides for certain after parsing.
  */
 export function sniffFormat(name: string, text: string): FormatId | undefined {
-  const byName = EXTENSION[extensionOf(name)];
+  const ext = extensionOf(name);
+  const byName = Object.hasOwn(EXTENSION, ext) ? EXTENSION[ext] : undefined;
   const byContent = formatOfContent(text);
   if (byContent === 'json') return 'cytoscape';
   if (byContent === undefined) return byName === 'gexf' || byName === 'graphml' ? byName : undefined;

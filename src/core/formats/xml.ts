@@ -3,6 +3,7 @@
 // never reads external ones). Each element keeps its line and column; nesting deeper than the limit,
 // too many nodes and edges, and entity declarations are refused while reading, with where.
 import { SaxesParser } from 'saxes';
+import { replaceUnsafe } from './imported';
 import { FormatError, tooManyElements, type LoadLimits } from './input';
 
 export interface XmlElement {
@@ -121,11 +122,13 @@ export function descendantNamed(el: XmlElement, name: string): XmlElement | unde
 }
 
 /**
- * Text made safe inside an XML attribute value or element: markup characters as entities, and tab
- * and line breaks as character references so attribute-value normalisation keeps them.
+ * Text made safe inside an XML attribute value or element: markup characters as entities, tab and
+ * line breaks as character references so attribute-value normalisation keeps them, and characters
+ * XML cannot hold at all (other control characters, lone surrogates, U+FFFE/U+FFFF, which an
+ * attribute value of a native file may contain) as U+FFFD.
  */
 export function escapeXml(value: string | number | boolean): string {
-  return String(value)
+  return replaceUnsafe(String(value), true)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
