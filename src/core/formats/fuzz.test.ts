@@ -119,13 +119,25 @@ const arbitrary = fc.oneof(
   fc.array(SPECIAL, { maxLength: 30 }).map((a) => a.join('')),
 );
 
-const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
+/** Object.prototype's own properties with their values: a pollution adds or replaces one. */
+const prototypeSnapshot = () =>
+  Object.getOwnPropertyNames(Object.prototype).map((k) => {
+    const d = Object.getOwnPropertyDescriptor(Object.prototype, k)!;
+    return [k, d.value ?? d.get, d.set] as const;
+  });
+const untouched = (before: ReturnType<typeof prototypeSnapshot>) => {
+  const now = prototypeSnapshot();
+  return (
+    now.length === before.length &&
+    now.every(([k, v, set], i) => k === before[i]![0] && v === before[i]![1] && set === before[i]![2])
+  );
+};
 
 /** Codes whose issues concern the whole file and have no place in it. */
 const UNPLACED = new Set(['too-large']);
 
 describe('fuzzing every parser (fast-check)', () => {
-  const before = prototypeKeys();
+  const before = prototypeSnapshot();
   for (const format of Object.keys(SEEDS) as FormatId[]) {
     it(`${format}: ${RUNS.toLocaleString('en')} mutated and arbitrary inputs, none throws, hangs or pollutes`, () => {
       let slowest = 0;
@@ -151,7 +163,7 @@ describe('fuzzing every parser (fast-check)', () => {
                   throw new Error(`not located: ${issue.code} ${issue.message}`);
               }
             }
-            if (prototypeKeys() !== before || ({} as Record<string, unknown>).x !== undefined)
+            if (!untouched(before) || ({} as Record<string, unknown>).x !== undefined)
               throw new Error('Object.prototype changed');
           },
         ),
@@ -160,4 +172,16 @@ describe('fuzzing every parser (fast-check)', () => {
       expect(slowest).toBeLessThan(1000);
     }, 120_000);
   }
+
+  it('the pollution check catches an added or replaced member of Object.prototype', () => {
+    const snapshot = prototypeSnapshot();
+    Object.defineProperty(Object.prototype, 'zz', { value: 1, configurable: true });
+    const added = untouched(snapshot);
+    delete (Object.prototype as Record<string, unknown>).zz;
+    const toString = Object.prototype.toString;
+    Object.prototype.toString = () => 'polluted';
+    const replaced = untouched(snapshot);
+    Object.prototype.toString = toString;
+    expect([added, replaced, untouched(snapshot)]).toEqual([false, false, true]);
+  });
 });
