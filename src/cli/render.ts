@@ -10,14 +10,16 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { formatIssue, loadGraphText } from '../core/validate';
+import { writeNative } from '../core/formats/save';
+import { formatIssue } from '../core/validate';
 import type { RasterLimits } from '../export/limits';
 import type { ExportOptions } from '../export/options';
 import { launch, type Session } from './chromium';
+import { openGraphFile } from './openFile';
 import { ensureChromium } from './ensureChromium';
 import { USAGE, parseRenderArgs, type RenderRequest } from './renderArgs';
 
@@ -183,22 +185,18 @@ export async function exportInPage(
 
 async function run(request: RenderRequest, log: (s: string) => void): Promise<void> {
   const started = performance.now();
-  let text: string;
-  try {
-    text = readFileSync(request.graphFile, 'utf8');
-  } catch (err) {
-    throw new UsageError(
-      `cannot read ${request.graphFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
-  const name = relative(process.cwd(), request.graphFile) || request.graphFile;
-  const loaded = loadGraphText(text, name);
+  // Any supported format: opened and validated here, handed to the app as a native file.
+  const opened = openGraphFile(request.graphFile);
+  if ('unreadable' in opened) throw new UsageError(`cannot read ${request.graphFile}: ${opened.unreadable}`);
+  const { name, result: loaded } = opened;
   if (!loaded.ok) {
     const lines = loaded.issues.map((i) => `  ${formatIssue(i)}`);
     throw new UsageError(
       `${name} is not a valid graph file (${loaded.issues.length} problems):\n${lines.join('\n')}`,
     );
   }
+  const text =
+    loaded.format === 'native' ? readFileSync(request.graphFile, 'utf8') : writeNative(loaded.graph.file);
   checkWritable(request.out);
   ensureChromium(log);
 

@@ -17,7 +17,8 @@ import {
 
 export const USAGE = `Usage: npm run render -- <graph file> --out <file.png|.jpg|.svg|.pdf> [options]
 
-Renders a graph file as the explorer shows it, with the export dialog's options.
+Renders a graph file as the explorer shows it, with the export dialog's options. The graph file
+may be in any format the explorer opens (Actor Graph JSON, Cytoscape JSON, GEXF, GraphML, CSV).
 
   -o, --out <file>            where to write; the extension picks the format
       --format png|jpg|svg|pdf    format, when the extension does not say

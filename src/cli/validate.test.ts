@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 const validate = (...files: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', ...files], { encoding: 'utf8' });
 
+// Each test starts a tsx process; on a busy two-core machine that alone can take seconds.
 describe('npm run validate', { timeout: 30_000 }, () => {
   it('prints a dangling edge, a duplicate id and an unknown relation, with paths, and fails', () => {
     const run = validate('src/core/fixtures/three-problems.json');
@@ -54,5 +55,37 @@ describe('npm run validate', { timeout: 30_000 }, () => {
     const run = validate('graph/nowhere.json');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/graph\/nowhere\.json: cannot read: .*no such file/i);
+  });
+});
+
+describe('npm run validate on other formats', { timeout: 30_000 }, () => {
+  it('opens GEXF, GraphML, Cytoscape JSON and a CSV pair, and prints the located problems of a broken one', () => {
+    const dir = 'src/core/formats/fixtures';
+    const run = validate(
+      `${dir}/graphology/les_miserables.gexf`,
+      `${dir}/graphology/basic.graphml`,
+      `${dir}/cytoscape-demos/compound.json`,
+      `${dir}/csv/actors.edges.csv`,
+      `${dir}/graphology/missing_nodes.graphml`,
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/✓ .*les_miserables\.gexf \(GEXF \(Gephi\)\): 77 actors, 254 relations/);
+    expect(run.stdout).toMatch(/✓ .*basic\.graphml \(GraphML\): 11 actors, 12 relations/);
+    expect(run.stdout).toMatch(/✓ .*compound\.json \(Cytoscape JSON\): 28 actors, 35 relations/);
+    expect(run.stdout).toMatch(
+      /✓ .*actors\.edges\.csv \(CSV \(nodes and edges\)\): 4 actors, 3 relations, 1 source/,
+    );
+    expect(run.stderr).toMatch(
+      /missing_nodes\.graphml:20:\d+ edges\[0\]\.target: target "9306289" is not a node in this file \(missing-node\)/,
+    );
+    expect(run.stderr).toContain('1 of 5 files failed validation.');
+  });
+
+  it('refuses a binary file with a clear message', () => {
+    const run = validate('public/screenshot.png');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /screenshot\.png:1:1 the file is not text: it looks like a PNG image \(not-text\)/,
+    );
   });
 });

@@ -1,14 +1,22 @@
-// `npm run validate [--strict] [files…]`: checks graph files (default: every .json in graph/ but the
-// schema, held to the curated rules) and prints every problem with file, line and path; exits 1 when
-// any file has problems. `--strict` holds the named files to the curated rules too.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { formatIssue, loadGraphText } from '../core/validate';
+// `npm run validate [--strict] [--nodes <nodes.csv>] [files…]`: checks graph files of any supported
+// format (default: every .json in graph/ but the schema, held to the curated rules) and prints every
+// problem with file, line and path; exits 1 when any file has problems. `--strict` holds the named
+// files to the curated rules too. A CSV edges file takes its nodes file from `--nodes`, or finds
+// `<name>.nodes.csv` beside `<name>.edges.csv`.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FORMATS, formatWarning } from '../core/formats/load';
+import { formatIssue } from '../core/validate';
+import { openGraphFile } from './openFile';
 
-const args = process.argv.slice(2);
-const named = args.filter((a) => a !== '--strict');
+const { values, positionals: named } = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  options: { strict: { type: 'boolean' }, nodes: { type: 'string' } },
+});
 // The curated graphs in graph/ must source every claim, whatever a file says of itself.
-const strict = args.includes('--strict') || named.length === 0;
+const strict = values.strict === true || named.length === 0;
 const files =
   named.length > 0
     ? named
@@ -19,21 +27,20 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 let failed = 0;
 for (const path of files) {
-  const name = relative(process.cwd(), path) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    console.error(`${name}: cannot read: ${(err as Error).message}`);
+  const opened = openGraphFile(path, { strict, nodesPath: values.nodes });
+  if ('unreadable' in opened) {
+    console.error(`${opened.name}: cannot read: ${opened.unreadable}`);
     failed++;
     continue;
   }
-  const result = loadGraphText(text, name, { strict });
+  const { name, result } = opened;
   if (result.ok) {
     const { nodes, edges, sources } = result.graph.file;
+    const format = result.format === 'native' ? '' : ` (${FORMATS[result.format].label})`;
     console.log(
-      `✓ ${name}: ${plural(nodes.length, 'actor')}, ${plural(edges.length, 'relation')}, ${plural(sources.length, 'source')}`,
+      `✓ ${name}${format}: ${plural(nodes.length, 'actor')}, ${plural(edges.length, 'relation')}, ${plural(sources.length, 'source')}`,
     );
+    for (const w of result.warnings) console.log(`  ${formatWarning(w)}`);
   } else {
     failed++;
     console.error(`✗ ${name}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);

@@ -1,5 +1,5 @@
 // Reads a native graph file and reports every problem in it at once, each with where and what.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { z } from 'zod';
 import {
   CATEGORY_IDS,
@@ -15,6 +15,8 @@ import {
   type GraphFile,
   type Source,
 } from './model';
+import { DEFAULT_LIMITS, FormatError } from './formats/input';
+import { parseJson } from './formats/json';
 import { GraphFileSchema } from './schema';
 import { firstUnsafe } from './text';
 import { parsePartialDate } from './time/partialDate';
@@ -45,7 +47,16 @@ export type IssueCode =
   | 'unsafe-url'
   | 'unsourced'
   | 'unknown-claim'
-  | 'bad-view';
+  | 'bad-view'
+  // Opening files of any format (src/core/formats):
+  | 'too-large'
+  | 'too-deep'
+  | 'not-text'
+  | 'unknown-format'
+  | 'invalid-xml'
+  | 'invalid-csv'
+  | 'invalid-format'
+  | 'internal-error';
 
 export type PathSegment = string | number;
 
@@ -57,7 +68,10 @@ export interface GraphIssue {
   path: string;
   /** 1-based line and column in the file's text, when the file was read from text. */
   line?: number;
+  /** 1-based column: in the line, or in the CSV row when `row` is given. */
   column?: number;
+  /** 1-based row of a CSV file (the header is row 1), for problems found in a table. */
+  row?: number;
   message: string;
 }
 
@@ -76,9 +90,16 @@ export function formatPath(path: readonly PathSegment[]): string {
   return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
 }
 
-/** One line per issue: `file:line:col edges[3].target: message (code)`. */
+/** `file:line:col`, `file (row 3, column 2)` for a CSV table, or `file` when there is no position. */
+export function formatLocation(file: string, at: { line?: number; column?: number; row?: number }): string {
+  if (at.row !== undefined)
+    return `${file} (row ${at.row}${at.column !== undefined ? `, column ${at.column}` : ''})`;
+  return at.line !== undefined ? `${file}:${at.line}:${at.column ?? 1}` : file;
+}
+
+/** One line per issue: `file:line:col edges[3].target: message (code)`, or `file (row 3, column 2) …` for CSV. */
 export function formatIssue(issue: GraphIssue): string {
-  const at = issue.line !== undefined ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+  const at = formatLocation(issue.file, issue);
   return `${at} ${issue.path ? issue.path + ': ' : ''}${issue.message} (${issue.code})`;
 }
 
@@ -630,33 +651,16 @@ function structurallySound(raw: object): Sound | undefined {
 
 /**
  * Parses and validates the text of a native graph file. Invalid JSON is reported with its line and
- * column; nothing is evaluated.
+ * column, and so is nesting deeper than `DEFAULT_LIMITS.maxDepth` (refused before any recursive
+ * parser runs); nothing is evaluated.
  */
 export function loadGraphText(text: string, file: string, options: ValidateOptions = {}): LoadResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch {
-    const errors: ParseError[] = [];
-    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const first = errors[0];
-    const where = first ? lineColumn(text, first.offset) : { line: 1, column: 1 };
-    return {
-      ok: false,
-      issues: [
-        {
-          code: 'invalid-json',
-          file,
-          path: '',
-          ...where,
-          message: `not valid JSON: ${first ? readableParseError(printParseErrorCode(first.error)) : 'unexpected content'} at line ${where.line}, column ${where.column}`,
-        },
-      ],
-    };
+    raw = parseJson(text, DEFAULT_LIMITS.maxDepth);
+  } catch (err) {
+    if (!(err instanceof FormatError)) throw err;
+    return { ok: false, issues: [{ code: err.code, file, path: '', ...err.at, message: err.message }] };
   }
   return validateGraph(raw, file, text, options);
-}
-
-function readableParseError(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
