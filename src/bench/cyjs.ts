@@ -16,7 +16,10 @@ const text = (v: unknown): string | undefined =>
 const OWN = new Set(['id', 'source', 'target', 'parent', 'name']);
 
 function attributes(data: CyElement['data']): Record<string, AttributeValue> {
-  return Object.fromEntries(Object.entries(data).filter(([k]) => !OWN.has(k) && k !== '__proto__'));
+  return Object.fromEntries(Object.entries(data).filter(([k]) => !OWN.has(k) && k !== '__proto__')) as Record<
+    string,
+    AttributeValue
+  >;
 }
 
 /** A native graph (version 2, not strict) from the text of a .cyjs file; throws on another shape. */
