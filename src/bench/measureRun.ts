@@ -133,9 +133,15 @@ export async function measureRun(req: RunRequest): Promise<{ result: RunResult; 
   try {
     await within(page.goto(url), limits.startup);
     await within(
-      page.waitForFunction(() => window.__bench?.readyAt !== undefined, undefined, { polling: 50 }),
+      page.waitForFunction(
+        () => window.__bench?.readyAt !== undefined || window.__bench?.error !== undefined,
+        undefined,
+        { polling: 50 },
+      ),
       limits.startup,
     );
+    const failed = await page.evaluate(() => window.__bench.error);
+    if (failed !== undefined) throw new Error(`the first graph did not load: ${failed}`);
     await within(
       page.evaluate((q) => window.__bench.settle(q), limits.quiet),
       limits.startup,

@@ -89,7 +89,7 @@ import type { Frame, Input, LoadOptions, Probe, Response, Subject } from './prot
       const t0 = probe.t0!;
       let frame: Frame | undefined;
       await until(() => {
-        frame = probe.frames.find((f) => f.t > t0 && f.shown);
+        frame = probe.frames.find((f) => f.drawnAt > t0 && f.shown);
         return frame !== undefined || probe.error !== undefined;
       });
       if (probe.error !== undefined) throw new Error(probe.error);
