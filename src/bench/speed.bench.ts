@@ -3,7 +3,7 @@
 // ForceAtlas2 in a worker, all measured in the same run in headless Chromium. Prints medians and
 // ratios as Markdown tables on stdout and progress on stderr. Not a test: it asserts nothing.
 //
-//   npm run bench -- --graphs curated,1k --runs 3 --subjects app,grid --json out.json --screenshots dir
+//   npm run bench -- --graphs curated,1k --runs 3 --subjects app,grid --timeout 60 --json out.json --screenshots dir
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { ensureChromium } from '../cli/ensureChromium';
 import { KEY_LABELS, nodeKind, type KindKey } from '../core/model';
 import type { GraphFile } from '../core/schema';
 import { GRAPHS } from './graphs';
-import { LIMITS, measureRun } from './measureRun';
+import { LIMITS, measureRun, type Limits } from './measureRun';
 import type { LoadOptions } from './pages/protocol';
 import { BENCH_PAGES_DIR } from './pages/vite.config';
 import { graphNotes, graphTable, startupTable, type GraphReport } from './report';
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     subjects: { type: 'string' },
     json: { type: 'string' },
     screenshots: { type: 'string' },
+    timeout: { type: 'string' },
   },
 });
 const pick = <T extends { name?: string; key?: string }>(
@@ -50,6 +51,14 @@ const pick = <T extends { name?: string; key?: string }>(
 };
 const graphs = pick(GRAPHS, args.graphs, 'graph');
 const subjects = pick(SUBJECTS, args.subjects, 'subject');
+const timeout = args.timeout === undefined ? undefined : Number(args.timeout);
+if (timeout !== undefined && !(timeout > 0)) {
+  log(`--timeout must be a number of seconds above 0, not "${args.timeout}".`);
+  process.exit(2);
+}
+/** `--timeout s` sets the limit of the first picture, and of the final one to half as much again. */
+const limits: Limits =
+  timeout === undefined ? LIMITS : { ...LIMITS, picture: timeout * 1000, final: timeout * 1500 };
 const runsOverride = args.runs === undefined ? undefined : Number(args.runs);
 if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride > 0)) {
   log(`--runs must be a whole number above 0, not "${args.runs}".`);
@@ -167,6 +176,7 @@ try {
           text,
           options,
           firstGraph,
+          limits,
           captureScripts: !captured.has(s.key),
           ...(args.screenshots && run === 1
             ? { screenshot: join(args.screenshots, `${g.name}-${s.key}.png`) }
@@ -206,7 +216,7 @@ const header = [
       .map((l) => l.toFixed(1))
       .join(' ')} at the end; Node ${process.version}`,
   `WebGL: ${webgl}`,
-  `limits: first picture ${LIMITS.picture / 1000} s, final picture ${LIMITS.final / 1000} s, each interaction ${LIMITS.interaction / 1000} s`,
+  `limits: first picture ${limits.picture / 1000} s, final picture ${limits.final / 1000} s, each interaction ${limits.interaction / 1000} s`,
 ];
 const out: string[] = [header.join('\n'), '', startupTable(reports, subjects)];
 const appScripts = reports.flatMap((r) => r.runs.app ?? []).find((r) => r.scripts)?.scripts;
@@ -232,7 +242,7 @@ process.stdout.write(`${out.join('\n')}\n`);
 if (args.json) {
   writeFileSync(
     args.json,
-    JSON.stringify({ started: started.toISOString(), header, limits: LIMITS, reports }, null, 2),
+    JSON.stringify({ started: started.toISOString(), header, limits, reports }, null, 2),
   );
   log(`Wrote ${args.json}.`);
 }
