@@ -19,6 +19,7 @@ export interface RunResult {
   filter: Measured[]; // click on a filter toggle → last frame of the change
   heap: Measured; // bytes
   misses: string[]; // interactions that did not do what was asked (reported, not hidden)
+  layoutNote?: string; // what the page says about how its layout ended
   error?: string;
   scripts?: { url: string; bytes: number; gzip: number }[]; // JavaScript loaded at start
 }
@@ -171,9 +172,21 @@ export async function measureRun(req: RunRequest): Promise<{ result: RunResult; 
     } catch (e) {
       markRest(r, e instanceof Timeout ? 'timeout' : 'error', 'finalPicture');
       if (!(e instanceof Timeout)) throw e;
+      // A layout off the main thread leaves the page free to answer: its longest task so far is the
+      // figure that matters while the layout runs, even if the layout did not finish in time.
+      try {
+        r.longestLayout = await within(
+          page.evaluate(() => window.__bench.longestTask(window.__bench.t0!, performance.now())),
+          5000,
+        );
+        r.misses.push('the layout did not finish in time: its longest task is the longest until then');
+      } catch {
+        // the page is busy: the longest task is at least as long as the wait, and stays "timeout"
+      }
       return { result: r, stuck: await close() };
     }
-    log(`final picture ${Math.round(r.finalPicture)} ms`);
+    r.layoutNote = await page.evaluate(() => window.__bench.subject!.layoutNote?.());
+    log(`final picture ${Math.round(r.finalPicture)} ms${r.layoutNote ? ` (${r.layoutNote})` : ''}`);
     r.longestLayout = await page.evaluate(
       (final) => window.__bench.longestTask(window.__bench.t0!, window.__bench.t0! + final),
       r.finalPicture,
@@ -260,7 +273,9 @@ async function interact(page: Page, options: LoadOptions, limits: Limits, r: Run
     await page.mouse.up();
     const res = await respond('mouseup', index, r.select);
     const selected = await page.evaluate(() => window.__bench.subject!.selected());
-    if (selected !== node.id) r.misses.push(`clicked ${node.id}, selected ${selected ?? 'nothing'}`);
+    if (selected !== node.id) {
+      r.misses.push(`a click on node ${node.id} selected ${selected ?? 'nothing'} (nodes overlap)`);
+    }
     r.select.push(res.last);
   }
   if (nodes.length < SELECTS) r.misses.push(`only ${nodes.length} nodes on screen to select`);

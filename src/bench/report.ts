@@ -104,10 +104,11 @@ export function graphNotes(report: GraphReport, subjects: SubjectDef[]): string[
       continue;
     }
     const runs = report.runs[s.key] ?? [];
+    const layout = [...new Set(runs.flatMap((r) => (r.layoutNote ? [r.layoutNote] : [])))];
     const problems = [...new Set(runs.flatMap((r) => [...(r.error ? [r.error] : []), ...r.misses]))];
-    notes.push(
-      `${s.title}: ${runs.length} run${runs.length === 1 ? '' : 's'}${problems.length ? `; ${problems.slice(0, 3).join('; ')}` : ''}`,
-    );
+    const parts = [`${runs.length} run${runs.length === 1 ? '' : 's'}`, ...layout, ...problems.slice(0, 3)];
+    if (problems.length > 3) parts.push(`${problems.length - 3} more problems (see --json)`);
+    notes.push(`${s.title}: ${parts.join('; ')}`);
   }
   return notes;
 }

@@ -34,6 +34,8 @@ export interface Subject {
   canvasBox(): Box;
   /** The selected node, if any. */
   selected(): string | null;
+  /** What the runner should know about how the layout ended (e.g. how many iterations it ran). */
+  layoutNote?(): string;
   /** Playwright selector of the control that hides (and again shows) the actors of `filterKind`. */
   filterSelector(options: LoadOptions): string;
 }

@@ -41,6 +41,7 @@ let renderer: ReturnType<typeof draw> | undefined;
 let layout: FA2Layout | undefined;
 let settled: Promise<void> = new Promise(() => {});
 let selected: string | null = null;
+let iterationsRun = 0;
 
 /** Runs ForceAtlas2 in a worker and resolves once it has settled (see the constants above). */
 function runForceAtlas2(g: Graph, layout: FA2Layout): Promise<void> {
@@ -75,6 +76,7 @@ function runForceAtlas2(g: Graph, layout: FA2Layout): Promise<void> {
       if (steps.length > WINDOW) steps.shift();
       const mean = steps.reduce((a, b) => a + b, 0) / steps.length;
       if ((steps.length === WINDOW && mean < SETTLED_STEP) || iterations >= MAX_ITERATIONS) {
+        iterationsRun = iterations;
         g.off('eachNodeAttributesUpdated', onStep);
         layout.stop(); // killed later: the supervisor is still handling this iteration's message
         setTimeout(() => layout.kill(), 0);
@@ -175,6 +177,7 @@ const subject: Subject = {
     return { x: r.left, y: r.top, width: r.width, height: r.height };
   },
   selected: () => selected,
+  layoutNote: () => `ForceAtlas2 stopped after ${iterationsRun} iterations`,
   filterSelector: () => '#filter-toggle',
 };
 
