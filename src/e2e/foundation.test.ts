@@ -25,8 +25,8 @@ describe('the explorer on the sample graph', () => {
     expect(nodes.map((n) => n.label).sort()).toEqual([
       'Ali Khamenei',
       'Iran',
-      'Iran-backed militias in Iraq and Syria',
       'Iranian munitions depots in Syria',
+      'Militia groups in Iraq and Syria',
       'U.S. forces in Iraq and Syria',
       'United States',
     ]);

@@ -216,7 +216,7 @@ export class GraphView {
     const positions = computeLayout({
       name,
       nodes: layoutNodes(layout.elements, this.#measure),
-      edges: layoutEdges(layout.elements),
+      edges: layoutEdges(layout.elements, this.#measure),
       ...(layout.root ? { root: layout.root } : {}),
       aspect: cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5,
     });

@@ -126,7 +126,7 @@ export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(
       selector: 'edge',
       style: {
         'curve-style': 'bezier',
-        'control-point-step-size': 44,
+        'control-point-step-size': 60, // parallel claims fan out far enough for their labels
         width: `mapData(weight, 0, 10, ${edgeWidth(0)}, ${edgeWidth(10)})`,
         'target-arrow-shape': 'triangle',
         'arrow-scale': 1.1,

@@ -2,7 +2,7 @@
 // layout (on the page, in a worker or in Node) keeps labels apart without a canvas of its own.
 import type { GraphElement, NodeElement } from '../../core/elements';
 import { KIND_STYLE } from '../palette';
-import { GRAPH_FONT, LABEL_MARGIN, LABEL_MAX_WIDTH, nodeFontSize } from '../style';
+import { EDGE_FONT_PX, GRAPH_FONT, LABEL_MARGIN, LABEL_MAX_WIDTH, nodeFontSize } from '../style';
 import type { LayoutEdge, LayoutNode } from './computeLayout';
 
 /** Width in px of `text` set in `font` (a CSS font shorthand). */
@@ -64,8 +64,19 @@ export function layoutNodes(elements: readonly GraphElement[], measure: MeasureT
   });
 }
 
-export function layoutEdges(elements: readonly GraphElement[]): LayoutEdge[] {
+/** Layout input for the claims of `elements`, with the width of each one's label when measured. */
+export function layoutEdges(elements: readonly GraphElement[], measure?: MeasureText): LayoutEdge[] {
+  const font = `400 ${EDGE_FONT_PX}px ${GRAPH_FONT}`;
   return elements.flatMap((e) =>
-    e.group === 'edges' ? [{ id: e.data.id, source: e.data.source, target: e.data.target }] : [],
+    e.group === 'edges'
+      ? [
+          {
+            id: e.data.id,
+            source: e.data.source,
+            target: e.data.target,
+            ...(measure ? { labelWidth: measure(e.data.label, font) } : {}),
+          },
+        ]
+      : [],
   );
 }

@@ -1,0 +1,79 @@
+// The app as a benchmark subject: injected into the explorer's page after the probe, it registers the
+// explorer through its automation hooks (src/ui/automation.ts) and the GraphView it puts on `window`.
+// This file and `app` in ../subjects.ts are the only places that know how a graph gets into the app.
+import type { Core, NodeSingular } from 'cytoscape';
+import type { LoadOptions, Subject } from './protocol';
+
+interface AppWindow {
+  actorGraphLoad?(text: string, name: string, query?: string): { ok: boolean; issues: string[] };
+  actorGraphReady?(timeoutMs?: number): Promise<void>;
+}
+
+(() => {
+  const bench = window.__bench;
+  const app = window as unknown as AppWindow;
+  let cy: Core | undefined;
+  let probeNodeId: string | undefined;
+  const canvas = () => document.querySelector('[data-testid="graph-canvas"]');
+
+  const subject: Subject = {
+    load(text, options) {
+      probeNodeId = options.probeNodeId;
+      if (!app.actorGraphLoad)
+        throw new Error('the app has no actorGraphLoad hook (not an automation build?)');
+      const result = app.actorGraphLoad(text, 'bench.json', '');
+      if (!result.ok) throw new Error(`the app refused the graph: ${result.issues.slice(0, 3).join('; ')}`);
+    },
+    shown() {
+      if (!cy) return false;
+      // Before a graph is handed over: the app's default graph.
+      return probeNodeId === undefined ? cy.nodes().nonempty() : cy.getElementById(probeNodeId).nonempty();
+    },
+    async layoutDone() {
+      // The app's own test of "drawn and still" (positions unchanged over frames, nothing animating),
+      // asked only once nothing has been drawn for a while, and again if drawing resumed meanwhile.
+      for (;;) {
+        await bench.quiet(500);
+        const seen = bench.frames.length;
+        await app.actorGraphReady!(120_000);
+        if (bench.frames.length === seen) return;
+      }
+    },
+    nodesOnScreen() {
+      const box = canvas()!.getBoundingClientRect();
+      const inside = (x: number, y: number) => x > 20 && y > 20 && x < box.width - 20 && y < box.height - 20;
+      return cy!
+        .nodes()
+        .filter((n: NodeSingular) => n.isChildless() && n.visible())
+        .sort((a: NodeSingular, b: NodeSingular) => b.degree(false) - a.degree(false))
+        .map((n: NodeSingular) => ({ id: n.id(), ...n.renderedPosition() }))
+        .filter((n) => inside(n.x, n.y))
+        .slice(0, 20)
+        .map((n) => ({ id: n.id, x: n.x + box.left, y: n.y + box.top }));
+    },
+    canvasBox() {
+      const r = canvas()!.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    },
+    selected() {
+      const s = cy?.$('node:selected');
+      return s && s.nonempty() ? s.id() : null;
+    },
+    filterSelector(options: LoadOptions) {
+      return `fieldset:has(> legend:text-is("Actors")) button.toggle:has(.name:text-is("${options.filterLabel}"))`;
+    },
+  };
+
+  // The canvas puts its GraphView on `window.actorGraphView` when it mounts: follow its drawing from then on.
+  let view: { cy: Core } | undefined;
+  Object.defineProperty(window, 'actorGraphView', {
+    configurable: true,
+    get: () => view,
+    set(v: { cy: Core }) {
+      view = v;
+      cy = v.cy;
+      cy.on('render', () => bench.drawn());
+    },
+  });
+  bench.register(subject);
+})();
