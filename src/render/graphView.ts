@@ -2,7 +2,7 @@
 // and classes that changed, places nodes where the layout puts them (animating changes), keeps the
 // drawing fitted to the canvas until the user moves the camera, forwards user events and destroys
 // the instance. Positions are computed by ./layout (headless Cytoscape, same code in a worker).
-import type { Core, ElementDefinition, EventObject, NodeSingular, Position } from 'cytoscape';
+import type { Core, ElementDefinition, EventObject, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { GraphElement } from '../core/elements';
 import type { LayoutName, Viewport } from '../core/view/viewState';
 import { cytoscape } from './cytoscapeSetup';
@@ -198,7 +198,8 @@ export class GraphView {
   /** The ids of the drawn actors, as one string to compare. */
   #nodeSet(): string {
     return this.#cy
-      .nodes(':not(.group-title)')
+      .nodes()
+      .not('.group-title')
       .map((n) => n.id())
       .sort()
       .join('\u0000');
@@ -354,12 +355,20 @@ export class GraphView {
         bb.x2 += GROUP_PADDING;
         const pos = { x: (bb.x1 + bb.x2) / 2, y: bb.y1 + GROUP_PADDING / 2 + 1 };
         const label = String(g.data('label') ?? '');
+        // A title longer than its box is cut short with an ellipsis (the full name is in the details).
+        const maxWidth = Math.max(40, bb.x2 - bb.x1 - 12);
         const classes = ['group-title', ...g.classes().filter((c) => c === 'faded' || c.startsWith('kind-'))];
         let t = cy.getElementById(id);
         if (t.empty()) {
-          t = cy.add({ group: 'nodes', data: { id, label, owner: g.id() }, classes, position: pos });
+          t = cy.add({
+            group: 'nodes',
+            data: { id, label, owner: g.id(), maxWidth },
+            classes,
+            position: pos,
+          });
         } else {
           if (t.data('label') !== label) t.data('label', label);
+          if (Math.abs((t.data('maxWidth') as number) - maxWidth) > 1) t.data('maxWidth', maxWidth);
           if (t.classes().join(' ') !== classes.join(' ')) t.classes(classes);
           const p = t.position();
           if (Math.abs(p.x - pos.x) > 0.1 || Math.abs(p.y - pos.y) > 0.1) t.position(pos);
@@ -517,7 +526,7 @@ export class GraphView {
 
   /** Where each actor is drawn on screen, for hit-testing, keyboard moves and tests. */
   renderedNodes(): RenderedNode[] {
-    return this.#cy.nodes(':not(.group-title)').map((n) => {
+    return (this.#cy.nodes().not('.group-title') as NodeCollection).map((n) => {
       const p = n.renderedPosition();
       return {
         id: n.id(),
@@ -540,7 +549,7 @@ export class GraphView {
 
   counts(): { nodes: number; edges: number } {
     return {
-      nodes: this.#cy.nodes(':not(.group-title)').length,
+      nodes: this.#cy.nodes().not('.group-title').length,
       edges: this.#cy.edges().length,
     };
   }

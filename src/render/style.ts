@@ -17,10 +17,10 @@ import {
 export const GRAPH_FONT = '"Inter", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
 
 /**
- * Actors' names: 15 px for the least connected up to 21 px for the busiest (12 claims or more), so
+ * Actors' names: 16 px for the least connected up to 22 px for the busiest (12 claims or more), so
  * names stay legible at the zoom that fits a graph into an ordinary window.
  */
-const NODE_FONT = { fromDegree: 1, toDegree: 12, min: 15, max: 21 };
+const NODE_FONT = { fromDegree: 1, toDegree: 12, min: 16, max: 22 };
 /** The size of an actor's name, in px at zoom 1, as the stylesheet maps it from its degree. */
 export function nodeFontSize(degree: number): number {
   const t = (degree - NODE_FONT.fromDegree) / (NODE_FONT.toDegree - NODE_FONT.fromDegree);
@@ -38,7 +38,7 @@ export const MIN_EDGE_LABEL_PX = 10;
 
 /** The complete stylesheet for a theme. */
 /** Group titles are set at this size (px at zoom 1). */
-export const GROUP_TITLE_PX = 13;
+export const GROUP_TITLE_PX = 16;
 
 /**
  * Which labels are legible at a zoom, and so drawn: relation labels from 10 px on screen, actors'
@@ -169,7 +169,8 @@ export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(
         'text-margin-y': 0,
         'font-size': GROUP_TITLE_PX,
         'font-weight': 700,
-        'text-wrap': 'none',
+        'text-wrap': 'ellipsis',
+        'text-max-width': 'data(maxWidth)',
         'text-outline-width': 0,
         'text-background-color': t.compoundFill,
         'text-background-opacity': 1,

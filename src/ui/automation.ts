@@ -1,7 +1,6 @@
 // Hooks on `window` for the command-line renderer and the browser tests: load a graph file's text,
 // wait until the canvas is still, and export exactly as the export dialog does. Only the automation
 // build (`vite build --mode automation`) installs them; the production build leaves this module out.
-import { decodeView } from '../core/view/permalink';
 import type { ExportResult } from '../export/exportImage';
 import type { RasterLimits } from '../export/limits';
 import type { ExportOptions } from '../export/options';
@@ -28,11 +27,7 @@ export function installAutomation(explorer: ExplorerState): void {
       if (!explorer.loadText(text, name)) {
         return { ok: false, issues: explorer.loadIssues.map((i) => `${i.path}: ${i.message} (${i.code})`) };
       }
-      const id = explorer.graph!.file.id;
-      const params = new URLSearchParams(query);
-      params.set('g', id);
-      const { view } = decodeView(params);
-      if (view) explorer.setView(view, 'replace');
+      explorer.showQuery(new URLSearchParams(query));
       return { ok: true, issues: [] };
     },
     async actorGraphReady(timeoutMs = 20_000) {

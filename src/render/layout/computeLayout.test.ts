@@ -67,6 +67,19 @@ describe('computeLayout on the curated graph', () => {
     expect(intruders.map((n) => n.id)).toEqual([]);
   });
 
+  it.each(['fcose', ...layouts])(
+    '%s stays compact: the picture is at most 20 times the area of its actors',
+    (name) => {
+      const pos = computeLayout({ name: name as ComputedLayoutName, nodes, edges, aspect: 1.4 });
+      const leaves = nodes.filter((n) => !nodes.some((m) => m.parent === n.id));
+      const boxes = leaves.map((n) => box(n, pos[n.id]!));
+      const w = Math.max(...boxes.map((b) => b.x2)) - Math.min(...boxes.map((b) => b.x1));
+      const h = Math.max(...boxes.map((b) => b.y2)) - Math.min(...boxes.map((b) => b.y1));
+      const area = leaves.reduce((sum, n) => sum + n.width * n.height, 0);
+      expect(w * h).toBeLessThan(20 * area);
+    },
+  );
+
   it('grows the tree from the actor asked for', () => {
     const pos = computeLayout({ name: 'breadthfirst', nodes, edges, root: 'hezbollah' });
     expect(pos.hezbollah).toBeDefined();

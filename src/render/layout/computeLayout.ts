@@ -2,7 +2,7 @@
 // beforehand (each actor's box includes its label), so it runs the same in the page, in a Web
 // Worker and in Node. Every layout keeps groups as boxes: force-directed (fCoSE) nests them
 // natively; the others lay out each group's members first, then place the groups as blocks.
-import type { Core, ElementDefinition, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
 import { cytoscape } from '../cytoscapeSetup';
 
 export interface LayoutNode {
@@ -48,7 +48,7 @@ export interface Position {
  * Room inside a group's box on every side (Cytoscape pads groups evenly); the group's title sits
  * in the top band.
  */
-export const GROUP_PADDING = 26;
+export const GROUP_PADDING = 28;
 const LAYOUT_SEED = 20231027;
 
 /** A small seeded generator (mulberry32) so randomised layouts repeat exactly. */
@@ -217,7 +217,12 @@ function blockLayout(input: LayoutInput, edges: readonly LayoutEdge[]): Record<s
       for (const b of blocks) if (b.id === s || b.id === t) b.degree++;
     }
     const rootBlock = root ? blockIn(root, group) : undefined;
-    const placed = placeBlocks(input.name, blocks, [...links.values()], rootBlock);
+    // The chosen layout arranges the top level; inside a group, members are packed in a compact grid
+    // so the group stays a tight box.
+    const placed =
+      group === undefined
+        ? placeBlocks(input.name, blocks, [...links.values()], rootBlock)
+        : packGrid(blocks, [...links.values()]);
     // Centre the contents on the origin and record the group's box.
     let x1 = Infinity;
     let y1 = Infinity;
@@ -259,7 +264,11 @@ function mostConnected(nodes: readonly LayoutNode[]): string | undefined {
   return best?.id;
 }
 
-/** Places blocks of given sizes with Cytoscape's own layout, none overlapping another. */
+/**
+ * Places blocks of different sizes with no overlap. Cytoscape's own circle, concentric and tree
+ * layouts space every node by the largest one, so a big group block spreads all the others over
+ * thousands of pixels; these place each block by its own size.
+ */
 function placeBlocks(
   name: ComputedLayoutName,
   blocks: readonly Block[],
@@ -267,49 +276,186 @@ function placeBlocks(
   root: string | undefined,
 ): Record<string, Position> {
   if (blocks.length === 1) return { [blocks[0]!.id]: { x: 0, y: 0 } };
-  const cy = headless([
-    ...blocks.map((b) => ({
-      group: 'nodes' as const,
-      data: { id: b.id, w: b.width, h: b.height, degree: b.degree },
-    })),
-    ...links.map((l) => ({ group: 'edges' as const, data: { ...l } })),
-  ]);
-  const common = { animate: false, fit: false, avoidOverlap: true, nodeDimensionsIncludeLabels: false };
-  const options: Record<string, unknown> =
-    name === 'concentric'
-      ? {
-          ...common,
-          name: 'concentric',
-          concentric: (n: NodeSingular) => n.data('degree') as number, // busiest in the middle
-          levelWidth: () => 2, // degrees within 2 share a ring
-          minNodeSpacing: 18, // px between blocks on a ring
-        }
-      : name === 'breadthfirst'
-        ? {
-            ...common,
-            name: 'breadthfirst',
-            directed: false, // follow relations either way from the root
-            roots: root ? [root] : undefined,
-            spacingFactor: 1.1, // room between levels
-            grid: false,
-          }
-        : { ...common, name: 'circle', spacingFactor: 1, sort: byDegree };
-  cy.layout(options as unknown as LayoutOptions).run();
-  const out: Record<string, Position> = {};
-  cy.nodes().forEach((n) => {
-    out[n.id()] = { ...n.position() };
-  });
-  cy.destroy();
+  const byDegree = [...blocks].sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id));
+  const out =
+    name === 'breadthfirst'
+      ? treeRows(blocks, links, root)
+      : name === 'concentric'
+        ? rings(chunkRings(byDegree))
+        : rings([orderAround(byDegree, links)]);
   return separate(out, blocks);
 }
 
-const byDegree = (a: NodeSingular, b: NodeSingular) =>
-  (b.data('degree') as number) - (a.data('degree') as number) || a.id().localeCompare(b.id());
+const GAP = 28;
 
 /**
- * Pushes overlapping blocks apart along the line between their centres until none overlap (a few
- * rounds; Cytoscape's avoidOverlap spaces by the largest block, which a big group can defeat).
+ * Members of a group in a grid about as wide as tall, linked members next to each other (ordered
+ * round as on a circle), each column as wide and each row as tall as its largest member.
  */
+function packGrid(blocks: readonly Block[], links: readonly LayoutEdge[]): Record<string, Position> {
+  const sorted = [...blocks].sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id));
+  const order = orderAround(sorted, links);
+  const cols = Math.max(1, Math.ceil(Math.sqrt(order.length * 1.3)));
+  const rows = Math.ceil(order.length / cols);
+  const colWidth = Array.from({ length: cols }, (_, c) =>
+    Math.max(0, ...order.filter((_, i) => i % cols === c).map((b) => b.width)),
+  );
+  const rowHeight = Array.from({ length: rows }, (_, r) =>
+    Math.max(0, ...order.slice(r * cols, r * cols + cols).map((b) => b.height)),
+  );
+  const out: Record<string, Position> = {};
+  const gap = GAP / 2;
+  order.forEach((b, i) => {
+    const c = i % cols;
+    const r = Math.floor(i / cols);
+    const x = colWidth.slice(0, c).reduce((a, w) => a + w + gap, 0) + colWidth[c]! / 2;
+    const y = rowHeight.slice(0, r).reduce((a, h) => a + h + gap, 0) + rowHeight[r]! / 2;
+    out[b.id] = { x, y };
+  });
+  return out;
+}
+const reach = (b: Block) => Math.hypot(b.width, b.height) / 2;
+
+/**
+ * Concentric rings by degree: the busiest block in the middle, then each ring filled, busiest first,
+ * with as many blocks as fit round it side by side.
+ */
+function chunkRings(sorted: readonly Block[]): Block[][] {
+  const out: Block[][] = [[sorted[0]!]];
+  let outer = reach(sorted[0]!);
+  let i = 1;
+  while (i < sorted.length) {
+    const radius = outer + GAP + reach(sorted[i]!);
+    const ring: Block[] = [];
+    let around = 0;
+    while (
+      i < sorted.length &&
+      (ring.length === 0 || around + 2 * reach(sorted[i]!) + GAP <= 2 * Math.PI * radius)
+    ) {
+      around += 2 * reach(sorted[i]!) + GAP;
+      ring.push(sorted[i++]!);
+    }
+    out.push(ring);
+    outer = radius + Math.max(...ring.map(reach));
+  }
+  return out;
+}
+
+/** Orders blocks round a circle so linked blocks sit near each other: greedily, from the busiest. */
+function orderAround(sorted: readonly Block[], links: readonly LayoutEdge[]): Block[] {
+  const linked = new Map<string, Set<string>>();
+  for (const l of links) {
+    linked.set(l.source, (linked.get(l.source) ?? new Set()).add(l.target));
+    linked.set(l.target, (linked.get(l.target) ?? new Set()).add(l.source));
+  }
+  const left = [...sorted];
+  const order = [left.shift()!];
+  while (left.length > 0) {
+    const last = order[order.length - 1]!;
+    const i = left.findIndex((b) => linked.get(last.id)?.has(b.id));
+    order.push(left.splice(i >= 0 ? i : 0, 1)[0]!);
+  }
+  return order;
+}
+
+/** Each ring's blocks evenly round a circle big enough to hold them side by side. */
+function rings(levels: readonly Block[][]): Record<string, Position> {
+  const out: Record<string, Position> = {};
+  let outer = 0; // radius reached by the previous ring's blocks
+  levels.forEach((ring, k) => {
+    const widest = Math.max(...ring.map(reach));
+    if (k === 0 && ring.length === 1) {
+      out[ring[0]!.id] = { x: 0, y: 0 };
+      outer = widest;
+      return;
+    }
+    const around = ring.reduce((sum, b) => sum + 2 * reach(b) + GAP, 0);
+    const radius = Math.max(outer + GAP + widest, around / (2 * Math.PI));
+    let angle = -Math.PI / 2;
+    ring.forEach((b) => {
+      const share = ((2 * reach(b) + GAP) / around) * 2 * Math.PI;
+      angle += share / 2;
+      out[b.id] = { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+      angle += share / 2;
+    });
+    outer = radius + widest;
+  });
+  return out;
+}
+
+/**
+ * A tree from the root, row by row: each level of distance from the root is a row, blocks ordered
+ * under their parents (barycentre) to keep lines from crossing; blocks it cannot reach go last.
+ */
+function treeRows(
+  blocks: readonly Block[],
+  links: readonly LayoutEdge[],
+  root: string | undefined,
+): Record<string, Position> {
+  const adj = new Map<string, string[]>();
+  for (const l of links) {
+    adj.set(l.source, [...(adj.get(l.source) ?? []), l.target]);
+    adj.set(l.target, [...(adj.get(l.target) ?? []), l.source]);
+  }
+  const byId = new Map(blocks.map((b) => [b.id, b]));
+  const start = root && byId.has(root) ? root : [...blocks].sort((a, b) => b.degree - a.degree)[0]!.id;
+  const level = new Map<string, number>([[start, 0]]);
+  const queue = [start];
+  for (let h = 0; h < queue.length; h++) {
+    for (const n of adj.get(queue[h]!) ?? []) {
+      if (!level.has(n)) {
+        level.set(n, level.get(queue[h]!)! + 1);
+        queue.push(n);
+      }
+    }
+  }
+  const deepest = Math.max(...level.values());
+  const rows: Block[][] = [];
+  for (const b of blocks) {
+    const l = level.get(b.id) ?? deepest + 1;
+    (rows[l] ??= []).push(b);
+  }
+  const out: Record<string, Position> = {};
+  let y = 0;
+  rows.forEach((row, r) => {
+    if (r > 0) {
+      // Under the parents they hang from: order by the mean place of their neighbours above.
+      const mean = (b: Block) => {
+        const xs = (adj.get(b.id) ?? [])
+          .filter((n) => (level.get(n) ?? Infinity) < r)
+          .map((n) => out[n]?.x ?? 0);
+        return xs.length ? xs.reduce((a, c) => a + c, 0) / xs.length : 0;
+      };
+      row.sort((a, b) => mean(a) - mean(b));
+    }
+    // A level wider than the widest block or 900 px wraps onto more lines, so the tree stays compact.
+    const maxWidth = Math.max(900, ...blocks.map((b) => b.width));
+    const lines: Block[][] = [[]];
+    let used = 0;
+    for (const b of row) {
+      if (used > 0 && used + b.width > maxWidth) {
+        lines.push([]);
+        used = 0;
+      }
+      lines[lines.length - 1]!.push(b);
+      used += b.width + GAP;
+    }
+    for (const line of lines) {
+      const height = Math.max(...line.map((b) => b.height));
+      const width = line.reduce((sum, b) => sum + b.width + GAP, -GAP);
+      let x = -width / 2;
+      for (const b of line) {
+        out[b.id] = { x: x + b.width / 2, y: y + height / 2 };
+        x += b.width + GAP;
+      }
+      y += height + GAP;
+    }
+    y += GAP;
+  });
+  return out;
+}
+
+/** Pushes overlapping blocks apart along the line between their centres until none overlap. */
 function separate(pos: Record<string, Position>, blocks: readonly Block[]): Record<string, Position> {
   const gap = 12;
   for (let round = 0; round < 60; round++) {

@@ -229,8 +229,22 @@ export class ExplorerState {
       this.manualPositions = saved.positions;
       this.manualNested = saved.nested;
     }
+    this.showQuery(params, 'none');
+  }
+
+  /**
+   * Shows the view a permalink query names for the graph on screen (its camera going to the
+   * camera); a query without a layout gets the graph's own default layout.
+   */
+  showQuery(query: URLSearchParams, history: History = 'replace'): void {
+    if (!this.graph) return;
+    const params = new URLSearchParams(query);
+    params.set('g', this.graph.file.id);
+    const { view } = decodeView(params);
+    if (!view) return;
     if (!params.has('layout')) view.layout = this.defaultLayout;
-    this.#open(view, 'none');
+    this.#checkLayout(view);
+    this.#open(view, history);
   }
 
   /** The query string of the view and camera, as links and the address bar carry it. */
