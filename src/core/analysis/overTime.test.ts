@@ -227,6 +227,30 @@ describe('period length', () => {
   });
 });
 
+describe('from a year on', () => {
+  it('counts claims over before it apart and draws relations lasting into it from it on', () => {
+    const edges = [
+      claim('old', 'us', 'iran', { time: { date: '2015' } }),
+      claim('span', 'us', 'iran', { time: { start: '2019', end: '2021-06' } }),
+      claim('ongoing', 'iran', 'us', { relation: 'opposes', time: { start: '1979' } }),
+      claim('new', 'us', 'iran', { time: { date: '2021-03' } }),
+      claim('undated', 'us', 'iran'),
+    ];
+    const all = run(edges);
+    expect(all.years).toEqual({ first: 1979, last: 2021 });
+    const chart = run(edges, { since: 2021 });
+    expect(chart.before).toEqual(['old']);
+    expect(chart.since).toBe(2021);
+    expect(chart.years).toEqual({ first: 1979, last: 2021 });
+    expect(chart.granularity).toBe('month');
+    expect(keys(chart)[0]).toBe('2021-01');
+    expect(period(chart, '2021-01')!.claims.sort()).toEqual(['ongoing', 'span']);
+    expect(period(chart, '2021-03')!.total).toBe(3);
+    expect(chart.undated).toEqual(['undated']);
+    expect(run(edges, { since: 2030 }).periods).toEqual([]);
+  });
+});
+
 describe('the curated graph', () => {
   const text = readFileSync('graph/us-iran-2023-10.json', 'utf8');
   const loaded = loadGraphText(text, 'graph/us-iran-2023-10.json');

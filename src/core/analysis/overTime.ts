@@ -34,6 +34,11 @@ export interface OverTimeOptions {
   certainty?: CertaintyMode; // 'apart': denied and conditional claims drawn marked
   /** Whether the claims of an actor's members (Biden in the United States) count as the actor's. */
   members?: boolean; // true
+  /**
+   * First year drawn: claims over before it are counted apart, relations lasting into it are drawn
+   * from it on. Undefined: from the first claim.
+   */
+  since?: number;
 }
 
 /** One coloured part of a bar: the claims of one category and shade in one period. */
@@ -75,6 +80,11 @@ export interface OverTime {
   undated: string[];
   /** Denied and conditional claims left out because the certainty mode says so. */
   excluded: string[];
+  /** The first year drawn, when asked for (`since`), and the claims over before it. */
+  since?: number;
+  before: string[];
+  /** The years the dated claims span (first and last), whatever `since` says: what `since` can choose. */
+  years?: { first: number; last: number };
   /** Denied claims drawn: they count in the bars but not in the Goldstein sum. */
   denied: string[];
   /** Claims dated only to a year, spread over its months (month periods only). */
@@ -188,6 +198,8 @@ export function overTime(file: GraphFile, options: OverTimeOptions): OverTime {
 
   const undated: string[] = [];
   const excluded: string[] = [];
+  const before: string[] = [];
+  const start = options.since === undefined ? -Infinity : utc(options.since);
   const placed: { edge: ClaimEdge; from: number; to: number; point: boolean; ongoing: boolean }[] = [];
   const end = graphEnd(file.edges);
   for (const e of claims) {
@@ -204,6 +216,22 @@ export function overTime(file: GraphFile, options: OverTimeOptions): OverTime {
     const point = e.time !== undefined && 'date' in e.time && e.time.date !== undefined;
     const to = span.ongoing ? Math.max(end ?? span.from + 1, span.from + 1) : span.to;
     placed.push({ edge: e, from: span.from, to, point, ongoing: span.ongoing });
+  }
+  let years: OverTime['years'];
+  if (placed.length > 0) {
+    years = {
+      first: new Date(Math.min(...placed.map((p) => p.from))).getUTCFullYear(),
+      last: new Date(Math.max(...placed.map((p) => p.to - 1))).getUTCFullYear(),
+    };
+  }
+  // From `since` on: what ended before is counted apart, what lasts into it is drawn from it.
+  // Dates never straddle a year's start, so a dated claim is either wholly before or wholly after.
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const p = placed[i]!;
+    if (p.to <= start) {
+      before.unshift(p.edge.id);
+      placed.splice(i, 1);
+    } else if (p.from < start) p.from = start;
   }
 
   let first = Infinity;
@@ -282,6 +310,9 @@ export function overTime(file: GraphFile, options: OverTimeOptions): OverTime {
     claims: claims.map((e) => e.id),
     undated,
     excluded,
+    ...(options.since !== undefined ? { since: options.since } : {}),
+    before,
+    ...(years ? { years } : {}),
     denied,
     spread,
     lasting,

@@ -87,6 +87,8 @@ export interface LayoutOptions {
   width: number;
   plotHeight?: number; // 220: height of the bars' area in px
   fontSize?: number; // 11: axis labels, legend and notes
+  /** How the page measures text; without it, an estimate (see estimateWidth). */
+  measure?: Measure;
 }
 
 /** Average advance of a character, as a share of the font size (a sans-serif, generously). */
@@ -115,48 +117,58 @@ export function formatNumber(n: number): string {
   return r < 0 ? `\u2212${s}` : s;
 }
 
+/** How wide `text` is drawn, in px, at a font size, bold or not. */
+export type Measure = (text: string, size: number, bold?: boolean) => number;
+
+/** The estimate used without a measure: 0.6 em a character, generous for Latin text. */
+export const estimateWidth: Measure = (text, size) => Array.from(text).length * size * CHAR;
+
+const graphemes = (s: string): string[] =>
+  Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s), (g) => g.segment);
+
 /**
- * Breaks `text` into lines of at most `max` characters, at spaces where it can and inside a word
- * only when the word alone is too long; at most `maxLines` lines, the last cut with "…".
+ * Breaks `text` into lines no wider than `max` px (as `width` measures them), at spaces where it can
+ * and inside a word only when the word alone is too wide; at most `maxLines` lines, the last cut
+ * with "…". Characters are never split (an emoji with its modifiers stays whole).
  */
-export function wrapText(text: string, max: number, maxLines = Infinity): string[] {
-  const chars = (s: string) => Array.from(s);
+export function wrapText(
+  text: string,
+  max: number,
+  width: (s: string) => number,
+  maxLines = Infinity,
+): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    let w = chars(word);
     const candidate = line ? `${line} ${word}` : word;
-    if (chars(candidate).length <= max) {
+    if (width(candidate) <= max) {
       line = candidate;
       continue;
     }
     if (line) lines.push(line);
     line = '';
-    while (w.length > max) {
-      lines.push(w.slice(0, max).join(''));
-      w = w.slice(max);
+    for (const g of graphemes(word)) {
+      if (line && width(line + g) > max) {
+        lines.push(line);
+        line = '';
+      }
+      line += g;
     }
-    line = w.join('');
   }
   if (line) lines.push(line);
-  if (lines.length > maxLines) {
-    const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] =
-      chars(kept[maxLines - 1]!)
-        .slice(0, max - 1)
-        .join('') + '…';
-    return kept;
-  }
-  return lines;
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = graphemes(kept[maxLines - 1]!);
+  while (last.length > 0 && width(`${last.join('')}…`) > max) last.pop();
+  kept[maxLines - 1] = `${last.join('').trimEnd()}…`;
+  return kept;
 }
 
-const textWidth = (text: string, size: number) => Array.from(text).length * size * CHAR;
-
 /** Steps between labelled periods, smallest first, and how a labelled period is written. */
-function timeTicks(data: OverTime, slot: number, size: number): Tick[] {
+function timeTicks(data: OverTime, slot: number, size: number, measure: Measure): Tick[] {
   const periods = data.periods;
   if (periods.length === 0) return [];
-  const fits = (label: string, step: number) => step * slot >= textWidth(label, size) + 8;
+  const fits = (label: string, step: number) => step * slot >= measure(label, size) + 8;
   const pick = (
     steps: number[],
     label: (key: string) => string,
@@ -196,16 +208,19 @@ export function layoutChart(data: OverTime, text: ChartText, options: LayoutOpti
   const width = Math.max(280, Math.round(options.width));
   const size = options.fontSize ?? 11;
   const plotHeight = options.plotHeight ?? 220;
-  const perLine = (font: number) => Math.max(10, Math.floor((width - 2 * PAD) / (font * CHAR)));
+  const measure = options.measure ?? estimateWidth;
+  const lineWidth = width - 2 * PAD;
+  const wrap = (t: string, font: number, maxLines: number, bold = false) =>
+    wrapText(t, lineWidth, (s) => measure(s, font, bold), maxLines);
 
   let y = PAD;
   const title: TextLine[] = [];
-  for (const line of wrapText(text.title, perLine(14), 3)) {
+  for (const line of wrap(text.title, 14, 3, true)) {
     y += 16;
     title.push({ x: PAD, y, text: line, size: 14, anchor: 'start', bold: true });
     y += 3;
   }
-  for (const line of wrapText(text.subtitle, perLine(size + 1), 3)) {
+  for (const line of wrap(text.subtitle, size + 1, 3)) {
     y += size + 3;
     title.push({ x: PAD, y, text: line, size: size + 1, anchor: 'start', muted: true });
   }
@@ -218,8 +233,8 @@ export function layoutChart(data: OverTime, text: ChartText, options: LayoutOpti
   const gMin = Math.min(0, ...gs);
   const gMax = Math.max(0, ...gs);
   const gTicksV = niceTicks(gMin, gMax === gMin ? gMin + 1 : gMax);
-  const left = PAD + Math.max(...countTicksV.map((t) => textWidth(formatNumber(t), size))) + 6;
-  const right = PAD + Math.max(...gTicksV.map((t) => textWidth(formatNumber(t), size))) + 6;
+  const left = PAD + Math.max(...countTicksV.map((t) => measure(formatNumber(t), size))) + 6;
+  const right = PAD + Math.max(...gTicksV.map((t) => measure(formatNumber(t), size))) + 6;
 
   y += 10;
   const axisTitles: TextLine[] = [
@@ -279,7 +294,7 @@ export function layoutChart(data: OverTime, text: ChartText, options: LayoutOpti
     previous = { i, ...point };
   });
 
-  const xTicks = timeTicks(data, slot, size).map((t) => ({ ...t, at: plot.x + t.at }));
+  const xTicks = timeTicks(data, slot, size, measure).map((t) => ({ ...t, at: plot.x + t.at }));
   y = plot.y + plot.height + size + 8;
 
   // Legend: what is drawn, in the stack's order from the top.
@@ -299,7 +314,7 @@ export function layoutChart(data: OverTime, text: ChartText, options: LayoutOpti
   ];
   let x = PAD;
   for (const item of items) {
-    const w = 18 + textWidth(item.label, size) + 14;
+    const w = 18 + measure(item.label, size) + 14;
     if (x > PAD && x + w > width - PAD) {
       x = PAD;
       y += size + 8;
@@ -311,7 +326,7 @@ export function layoutChart(data: OverTime, text: ChartText, options: LayoutOpti
 
   const notes: TextLine[] = [];
   for (const note of text.notes) {
-    for (const line of wrapText(note, perLine(size), 4)) {
+    for (const line of wrap(note, size, 4)) {
       y += size + 4;
       notes.push({ x: PAD, y, text: line, size, anchor: 'start', muted: true });
     }
@@ -377,6 +392,8 @@ export function chartText(data: OverTime, who: Who): ChartText {
   const span = range(data);
   const notes: string[] = [];
   if (data.undated.length > 0) notes.push(`${plural(data.undated.length, 'undated claim')} not shown.`);
+  if (data.before.length > 0)
+    notes.push(`${plural(data.before.length, 'claim')} before ${data.since} not shown.`);
   if (data.excluded.length > 0)
     notes.push(`${plural(data.excluded.length, 'denied or conditional claim')} left out.`);
   if (data.denied.length > 0)
