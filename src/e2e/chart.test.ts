@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overTime } from '../core/analysis/overTime';
 import { loadGraphText } from '../core/validate';
 import { openApp, waitForStill, type OpenedApp } from './app';
+import { audit } from './axe';
 import { decodePng } from './pixels';
 
 const CURATED = 'graph/us-iran-2023-10.json';
@@ -186,6 +187,22 @@ describe('the chart of the United States and Iran', () => {
     }
     expect(coloured).toBeGreaterThan(1000);
     await expect(page.getByTestId('chart-message').textContent()).resolves.toMatch(/^Saved .*\.png\.$/);
+  });
+});
+
+describe.each(['light', 'dark'] as const)('accessibility of the chart (%s theme)', (colorScheme) => {
+  it('has no serious or critical violations, with a bar picked and the table open', async () => {
+    const app = await openApp('?g=us-iran-2023-10&sel=n:united-states', { colorScheme });
+    try {
+      await openChart(app.page, 'Iran');
+      await chart(app.page).locator('[data-period="2023"]').focus();
+      await app.page.keyboard.press('Enter');
+      await app.page.getByText('The chart as a table').click();
+      await expect.poll(() => highlight(app.page).length).toBeGreaterThan(0);
+      expect(await audit(app.page)).toEqual([]);
+    } finally {
+      await app.session.close();
+    }
   });
 });
 
