@@ -18,6 +18,8 @@ const graph = loaded.graph;
 /** What the chart must show: the core's reading of the same file. */
 const expected = overTime(graph.file, { a: 'united-states', b: 'iran' });
 
+/** How long a condition may take to come true on a busy machine. */
+const WAIT = { timeout: 15_000 };
 const chart = (page: Page) => page.getByTestId('over-time-chart');
 const highlight = (page: Page) => new URL(page.url()).searchParams.getAll('hl');
 type Drawn = { id: string; classes: string[] };
@@ -99,7 +101,7 @@ describe('the chart of the United States and Iran', () => {
     const part = chart(page).locator('[data-period="2023"] rect[data-category="material-conflict"]');
     await part.click();
     const share = expected.periods.at(-1)!.shares.find((s) => s.category === 'material-conflict')!;
-    await expect.poll(() => highlight(page).sort()).toEqual([...share.claims].sort());
+    await expect.poll(() => highlight(page).sort(), WAIT).toEqual([...share.claims].sort());
 
     // On the graph: exactly the picked claims are drawn highlighted (alone or in their bundle), not
     // the selected actor's neighbourhood, and every other line is dimmed.
@@ -118,7 +120,7 @@ describe('the chart of the United States and Iran', () => {
           rest: edges.length - focus.length === faded,
           want: [...new Set(share.claims.map((id) => drawnAs(all, id)))].sort(),
         };
-      })
+      }, WAIT)
       .toSatisfy(({ focus, rest, want }) => rest && JSON.stringify(focus) === JSON.stringify(want));
 
     // In the panel, under the chart.
@@ -141,7 +143,7 @@ describe('the chart of the United States and Iran', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     const year = expected.periods.at(-1)!;
-    await expect.poll(() => highlight(page).sort()).toEqual([...year.claims].sort());
+    await expect.poll(() => highlight(page).sort(), WAIT).toEqual([...year.claims].sort());
     await expect(bar.getAttribute('aria-pressed')).resolves.toBe('true');
 
     await page.getByRole('tab', { name: 'Details' }).click();
@@ -153,7 +155,7 @@ describe('the chart of the United States and Iran', () => {
     );
 
     await page.keyboard.press('Escape');
-    await expect.poll(() => highlight(page)).toEqual([]);
+    await expect.poll(() => highlight(page), WAIT).toEqual([]);
     await expect(list.count()).resolves.toBe(0);
     await expect(new URL(page.url()).searchParams.get('sel')).toBe('n:united-states');
   });
@@ -190,6 +192,31 @@ describe('the chart of the United States and Iran', () => {
   });
 });
 
+describe('comparing from the details of another actor', () => {
+  it('offers the chart of the actor shown against the one selected next', async () => {
+    const app = await openApp('?g=us-iran-2023-10&sel=n:united-states');
+    try {
+      const { page } = app;
+      await page.getByRole('tab', { name: 'Over time' }).click();
+      await expect(chart(page).getAttribute('aria-label')).resolves.toBe(
+        'Conflict and cooperation: United States and all others',
+      );
+      await page.keyboard.press('/');
+      await page.keyboard.type('Hezbollah');
+      await page.keyboard.press('Enter');
+      const details = page.getByRole('region', { name: 'Details' });
+      await expect.poll(() => details.locator('h2').textContent(), WAIT).toBe('Hezbollah');
+      await details.getByRole('button', { name: 'Over time with United States' }).click();
+      await expect
+        .poll(() => chart(page).getAttribute('aria-label'), WAIT)
+        .toBe('Conflict and cooperation: United States and Hezbollah');
+      await expect(page.getByRole('combobox', { name: 'Against' }).inputValue()).resolves.toBe('hezbollah');
+    } finally {
+      await app.session.close();
+    }
+  });
+});
+
 describe.each(['light', 'dark'] as const)('accessibility of the chart (%s theme)', (colorScheme) => {
   it('has no serious or critical violations, with a bar picked and the table open', async () => {
     const app = await openApp('?g=us-iran-2023-10&sel=n:united-states', { colorScheme });
@@ -198,7 +225,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the chart (%s theme)
       await chart(app.page).locator('[data-period="2023"]').focus();
       await app.page.keyboard.press('Enter');
       await app.page.getByText('The chart as a table').click();
-      await expect.poll(() => highlight(app.page).length).toBeGreaterThan(0);
+      await expect.poll(() => highlight(app.page).length, WAIT).toBeGreaterThan(0);
       expect(await audit(app.page)).toEqual([]);
     } finally {
       await app.session.close();

@@ -111,6 +111,18 @@ describe('from a year on', () => {
   });
 });
 
+describe('a single period', () => {
+  it('is one slender bar, and names no members when nobody has any', () => {
+    const data = overTime(file, { a: 'hezbollah' });
+    const text = chartText(data, who({ a: 'Hezbollah', b: undefined, members: undefined }));
+    expect(text.subtitle).toBe('Claims per month by category, Oct 2023');
+    const chart = layoutChart(data, text, { width: 520 });
+    expect(chart.bars).toHaveLength(1);
+    expect(chart.bars[0]!.rects[0]!.width).toBeLessThanOrEqual(48);
+    expect(chart.xTicks).toEqual([{ at: chart.plot.x + chart.plot.width / 2, label: 'Oct 2023' }]);
+  });
+});
+
 describe('months', () => {
   it('labels months with their year, or only Januaries when months are too narrow', () => {
     const data = overTime(file, { a: 'united-states', b: 'iran', granularity: 'month' });

@@ -94,6 +94,8 @@ export interface LayoutOptions {
 /** Average advance of a character, as a share of the font size (a sans-serif, generously). */
 const CHAR = 0.6;
 const PAD = 12;
+/** Widest bar, px. */
+const MAX_BAR = 48;
 
 /** Round tick values covering [min, max], about `count` of them. */
 export function niceTicks(min: number, max: number, count = 4): number[] {
@@ -251,7 +253,8 @@ export function layoutChart(data: OverTime, text: ChartText, options: LayoutOpti
 
   const n = Math.max(1, data.periods.length);
   const slot = plot.width / n;
-  const gap = slot >= 4 ? Math.min(slot * 0.2, 6) : 0;
+  // Bars keep a gap between them and stay slender when there are few periods.
+  const gap = slot >= 4 ? Math.max(Math.min(slot * 0.2, 6), slot - MAX_BAR) : 0;
   const bars: Bar[] = data.periods.map((p, i) => {
     const x = plot.x + i * slot;
     let base = 0;
@@ -371,8 +374,8 @@ export interface Who {
   a: string;
   b?: string;
   flow: Flow;
-  /** Whether members' claims count as their group's. */
-  members: boolean;
+  /** Whether members' claims count as their group's; undefined when neither actor has members. */
+  members?: boolean;
   graphTitle: string;
   categoryLabels: Record<CategoryKey, string>;
 }
@@ -420,7 +423,7 @@ export function chartText(data: OverTime, who: Who): ChartText {
     subtitle: [
       `Claims per ${per} by category`,
       span,
-      who.members ? "members' claims included" : 'members not included',
+      who.members === undefined ? '' : who.members ? "members' claims included" : 'members not included',
     ]
       .filter(Boolean)
       .join(', '),
