@@ -26,6 +26,8 @@ describe('permalinks', () => {
       collapsed: ['iran', 'united-states'],
       bundle: false,
       layout: 'concentric',
+      // Picked claims keep their order; ids may hold any printable text.
+      highlight: ['us-deters-iran-2023-10-27', 'a claim, with & and = in it'],
       viewport: { zoom: 1.25, x: -40.5, y: 12 },
     };
     const query = encodeView(view).toString();
@@ -107,12 +109,21 @@ describe('hostile links', () => {
       ...view.collapsed,
       ...view.filters.relations,
       ...view.filters.asserters,
+      ...(view.highlight ?? []),
     ];
     for (const id of ids) {
       expect(id).not.toMatch(UNSAFE_TEXT);
       expect(id.length).toBeLessThanOrEqual(200);
     }
     if (view.viewport) expect(Object.values(view.viewport).every(Number.isFinite)).toBe(true);
+  });
+
+  it('keep picked claims once each, and drop those that are not ids with a problem', () => {
+    const { view, problems } = decodeView('g=x&hl=b&hl=a&hl=b&hl=&hl=bell%07');
+    expect(view?.highlight).toEqual(['b', 'a']);
+    expect(problems).toEqual(['hl: "" is not a relation id', 'hl: "bell\\u0007" is not a relation id']);
+    expect(decodeView('g=x').view?.highlight).toBeUndefined();
+    expect(encodeView({ ...defaultView('x'), highlight: [] }).toString()).toBe('g=x');
   });
 
   it('count the problems past the tenth instead of listing them', () => {

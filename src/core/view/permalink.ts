@@ -44,6 +44,7 @@ export function encodeView(
   for (const id of [...view.collapsed].sort()) p.append('col', id);
   if (!view.bundle) p.set('bundle', '0');
   if (view.layout !== d.layout) p.set('layout', view.layout);
+  for (const id of view.highlight ?? []) p.append('hl', id);
   if (view.viewport) {
     const { zoom, x, y } = view.viewport;
     p.set('vp', `${round(zoom, 3)},${round(x, 1)},${round(y, 1)}`);
@@ -199,6 +200,13 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
     if (usable) view.viewport = { zoom, x, y };
     else bad('vp', vp, `is not zoom,x,y with zoom ${MIN_ZOOM}…${MAX_ZOOM} and pan within ±${MAX_PAN}`);
   }
+  // One `hl` per picked claim, in the order picked.
+  const highlight: string[] = [];
+  for (const id of p.getAll('hl')) {
+    if (isId(id)) highlight.push(id);
+    else bad('hl', id, 'is not a relation id');
+  }
+  if (highlight.length > 0) view.highlight = [...new Set(highlight)];
   if (unreported > 0) problems.push(`${unreported} more values could not be used either`);
   // A value repeated in the link counts once.
   view.filters.relations = [...new Set(view.filters.relations)];

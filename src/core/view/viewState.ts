@@ -84,6 +84,11 @@ export interface ViewState {
   /** Show several claims between the same two actors as one line with a count. */
   bundle: boolean;
   layout: LayoutName;
+  /**
+   * Claims picked as a set (a bar of the over-time chart): drawn highlighted, over the focus and any
+   * path, and listed in the details panel. Absent or empty: none.
+   */
+  highlight?: string[];
   /** Where the camera is; absent means "fit the graph". */
   viewport?: Viewport;
 }

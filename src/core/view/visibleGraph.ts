@@ -202,10 +202,13 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
     }
   }
 
-  // 7. Elements, with highlight classes. Path highlighting wins over focus.
-  const highlightNodes = pathNodes ?? focusNodes;
-  const highlightLinks = pathLinks ?? focusLinks;
-  const highlightClass = pathNodes ? 'on-path' : 'focus';
+  // Claims picked as a set (a bar of the over-time chart), drawn with their actors like a focus.
+  const picked = pickedClaims(graph, view, links, notices);
+
+  // 7. Elements, with highlight classes. Picked claims win over a path, a path over focus.
+  const highlightNodes = picked?.nodes ?? pathNodes ?? focusNodes;
+  const highlightLinks = picked?.links ?? pathLinks ?? focusLinks;
+  const highlightClass = pathNodes && !picked ? 'on-path' : 'focus';
   const containsHighlight = new Set<string>();
   if (highlightNodes) {
     for (const id of highlightNodes)
@@ -332,6 +335,36 @@ function addedAtStep(all: readonly ClaimEdge[], shown: readonly ClaimEdge[], vie
   const step = days[days.length - 1];
   if (step === undefined) return new Set();
   return new Set(shown.filter((e) => startDay(e) === step).map((e) => e.id));
+}
+
+/**
+ * The picked claims that are drawn, with the actors they are drawn between; undefined when none are
+ * picked or none of them is drawn (the notice says why, and the view is highlighted as without them).
+ */
+function pickedClaims(
+  graph: Graph,
+  view: ViewState,
+  links: readonly Link[],
+  notices: string[],
+): { nodes: Set<string>; links: Set<string> } | undefined {
+  const wanted = new Set(view.highlight ?? []);
+  if (wanted.size === 0) return undefined;
+  const drawn = links.filter((l) => wanted.has(l.id));
+  const unknown = [...wanted].filter((id) => !graph.edgeById.has(id)).length;
+  const hidden = wanted.size - unknown - drawn.length;
+  if (unknown > 0) {
+    notices.push(`${unknown} of the picked relations ${unknown === 1 ? 'is' : 'are'} not in this graph.`);
+  }
+  if (hidden > 0) {
+    notices.push(
+      `${hidden} of the ${wanted.size} picked relations ${hidden === 1 ? 'is' : 'are'} hidden by the current filters.`,
+    );
+  }
+  if (drawn.length === 0) return undefined;
+  return {
+    nodes: new Set(drawn.flatMap((l) => [l.source, l.target])),
+    links: new Set(drawn.map((l) => l.id)),
+  };
 }
 
 function nodeKind(graph: Graph, id: string) {

@@ -62,7 +62,9 @@ export class ExplorerState {
    */
   camera = $state.raw<Viewport | undefined>(undefined);
   /** Which tab the side panel shows; selecting shows details, asking for a path shows paths. */
-  panelTab = $state<'details' | 'paths'>('details');
+  panelTab = $state<'details' | 'paths' | 'time'>('details');
+  /** The actor the over-time chart is about and the other one (none: all others). */
+  chartActors = $state.raw<{ a: string; b?: string } | undefined>(undefined);
   /** The actor a path is being picked from, before both ends are chosen. */
   pathDraftFrom = $state<string | undefined>(undefined);
   /** The canvas' GraphView while it is mounted, for exports (deliberately not reactive). */
@@ -430,6 +432,24 @@ export class ExplorerState {
   startPathFrom(from: string): void {
     this.pathDraftFrom = from;
     this.panelTab = 'paths';
+  }
+
+  /**
+   * Opens the over-time tab: for `a` (against `b`, or all others) when given, else for the selected
+   * actor unless the chart already shows it.
+   */
+  openChart(a?: string, b?: string): void {
+    const sel = this.view.selected?.type === 'node' ? this.view.selected.id : undefined;
+    const shown = this.chartActors;
+    if (a !== undefined) this.chartActors = b === undefined || b === a ? { a } : { a, b };
+    else if (sel !== undefined && sel !== shown?.a && sel !== shown?.b) this.chartActors = { a: sel };
+    this.panelTab = 'time';
+  }
+
+  /** Picks a set of claims (a bar of the chart) to highlight and list; an empty list picks none. */
+  setHighlight(ids: readonly string[]): void {
+    const { highlight: _drop, ...rest } = this.view;
+    this.setView(ids.length > 0 ? { ...rest, highlight: [...ids] } : rest);
   }
 
   toggleCollapsed(id: string): void {

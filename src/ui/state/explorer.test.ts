@@ -43,3 +43,31 @@ describe('ExplorerState.showOnly', () => {
     expect(state.visible?.counts.actors.shown).toBe(10);
   });
 });
+
+describe('ExplorerState: the over-time chart', () => {
+  it('opens for the selected actor, keeps a pair it already shows, and opens for a pair asked for', () => {
+    const state = explorer();
+    state.select({ type: 'node', id: 'united-states' });
+    state.openChart();
+    expect(state.panelTab).toBe('time');
+    expect(state.chartActors).toEqual({ a: 'united-states' });
+    state.openChart('united-states', 'iran');
+    state.select({ type: 'node', id: 'iran' });
+    state.openChart();
+    expect(state.chartActors).toEqual({ a: 'united-states', b: 'iran' });
+    state.select({ type: 'node', id: 'hezbollah' });
+    state.openChart();
+    expect(state.chartActors).toEqual({ a: 'hezbollah' });
+  });
+
+  it('picks claims to highlight, keeps them while one of them is read, and drops them when emptied', () => {
+    const state = explorer();
+    const [first, second] = state.graph!.file.edges;
+    state.setHighlight([first!.id, second!.id]);
+    expect(state.view.highlight).toEqual([first!.id, second!.id]);
+    state.select({ type: 'edge', id: first!.id }, { keepTab: true });
+    expect(state.view.highlight).toEqual([first!.id, second!.id]);
+    state.setHighlight([]);
+    expect(state.view).not.toHaveProperty('highlight');
+  });
+});
