@@ -25,6 +25,10 @@ export interface NodeElement {
     parent?: string;
     /** How many claims in the whole graph involve the actor (filters aside); sets label size. */
     degree: number;
+    /** Fill from the appearance mapping (../appearance/mapping.ts); absent: by kind. */
+    colour?: string | undefined;
+    /** Size in px from the appearance mapping; absent: by kind. */
+    size?: number | undefined;
   };
   classes: string[];
 }
@@ -50,6 +54,8 @@ export interface EdgeElement {
     directed: boolean;
     /** Whether the claim carries a quote with its source. */
     sourced: boolean;
+    /** Line colour from the appearance mapping (../appearance/mapping.ts); absent: by category. */
+    colour?: string | undefined;
   };
   classes: string[];
 }
