@@ -219,7 +219,7 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
     const raw = p.get(param);
     if (raw === null) continue;
     const m = readMapping(raw, plain, partition);
-    if (m) (view.appearance as Record<string, unknown>)[key] = m;
+    if (m) (view.appearance as unknown as Record<string, unknown>)[key] = m;
     else bad(param, raw, `is not ${expected}`);
   }
   const vp = p.get('vp');
