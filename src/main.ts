@@ -55,7 +55,11 @@ const params = new URLSearchParams(window.location.search);
 const wanted = params.get('g') ?? params.get('graph');
 if (params.has('file') || (wanted && !isBundled(wanted))) {
   void openFromAddress(window.location.search, 'replace').then((opened) => {
-    if (!opened) explorer.start();
+    if (opened) return;
+    // Open as if the address had not named the file, and keep saying why it did not open.
+    const [issues, file] = [explorer.loadIssues, explorer.loadIssuesOf];
+    explorer.start();
+    if (issues.length > 0) explorer.showLoadIssues(issues, file);
   });
 } else explorer.start();
 void opener.refreshRecent();

@@ -218,9 +218,27 @@ export class GraphOpener {
           `the file is ${formatBytes(length)}; files up to ${formatBytes(DEFAULT_LIMITS.maxBytes)} can be opened`,
         );
       }
+      const type = response.headers.get('content-type') ?? '';
+      if (/text\/html/i.test(type) && !/\.html?$/i.test(name)) {
+        controller.abort();
+        throw new PageError();
+      }
       bytes = new Uint8Array(await response.arrayBuffer());
     } catch (err) {
       this.#end();
+      if (err instanceof PageError) {
+        this.#fail(
+          [
+            issue(
+              'unknown-format',
+              absolute.href,
+              'the address gave a web page (text/html), not a graph file: is the address right?',
+            ),
+          ],
+          absolute.href,
+        );
+        return false;
+      }
       if (controller.signal.aborted && !(err instanceof SizeError)) {
         this.#explorer.notices.push(`Opening ${name} was cancelled; the graph on screen is unchanged.`);
         return false;
@@ -466,6 +484,7 @@ export class GraphOpener {
 }
 
 class SizeError extends Error {}
+class PageError extends Error {}
 
 function issue(code: GraphIssue['code'], file: string, message: string): GraphIssue {
   return { code, file, path: '', message };
