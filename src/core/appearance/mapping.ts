@@ -203,7 +203,9 @@ function formatRank(n: number, type: FieldModel['type']): string {
       .toISOString()
       .slice(0, 10)
       .replace(/-01-01$/, '');
-  return Number.isInteger(n) ? n.toLocaleString('en') : Number(n.toPrecision(4)).toLocaleString('en');
+  // Four-digit integers are often years: no thousands separator for them.
+  if (Number.isInteger(n)) return Math.abs(n) < 10_000 ? String(n) : n.toLocaleString('en');
+  return Number(n.toPrecision(4)).toLocaleString('en');
 }
 
 function ranking<T>(

@@ -100,9 +100,12 @@ export class ExplorerState {
     this.graph ? inferFields(this.graph.file) : { nodes: [], edges: [] },
   );
   /** The view's appearance mapping worked out for this graph: colours, sizes and their legends. */
-  readonly appearance: ResolvedAppearance | undefined = $derived(
-    this.graph ? resolveAppearance(this.graph.file, this.view.appearance, this.fields) : undefined,
-  );
+  /** The mapping as text: the appearance below is worked out again only when it changes. */
+  readonly #appearanceKey: string = $derived(JSON.stringify(this.view.appearance));
+  readonly appearance: ResolvedAppearance | undefined = $derived.by(() => {
+    const mapping = JSON.parse(this.#appearanceKey) as Appearance;
+    return this.graph ? resolveAppearance(this.graph.file, mapping, this.fields) : undefined;
+  });
   readonly elements: GraphElement[] = $derived(
     this.visible && this.appearance
       ? withAppearance(this.visible.elements, this.appearance, this.visible.bundles)
