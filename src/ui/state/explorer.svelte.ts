@@ -8,7 +8,7 @@ import {
   type Appearance,
   type ResolvedAppearance,
 } from '../../core/appearance/mapping';
-import { graphElements, type GraphElement } from '../../core/elements';
+import { graphElements, layoutFingerprint, type GraphElement } from '../../core/elements';
 import type { FormatId, LoadWarning } from '../../core/formats/load';
 import type { Category, Certainty, NodeKind, Relation } from '../../core/model';
 import { indexActors, type ActorIndex } from '../../core/search/searchActors';
@@ -128,6 +128,8 @@ export class ExplorerState {
       return { ...el, data };
     });
   });
+  /** Tells apart graphs opened under one id, so the canvas never reuses another's positions. */
+  readonly #fingerprint: string = $derived(this.graph ? layoutFingerprint(this.graph.file) : '');
   /** The positions the graph file carries, when it has an arrangement of its own. */
   readonly curatedPositions: Record<string, Position> | undefined = $derived.by(() => {
     const nodes = this.graph?.file.nodes ?? [];
@@ -171,7 +173,7 @@ export class ExplorerState {
   readonly layout: LayoutRequest = $derived({
     name: this.view.layout,
     elements: this.#layoutElements,
-    key: `${this.graph?.file.id ?? ''}|${nestsGroups(this.view.layout, this.manualNested) ? 'nested' : 'flat'}`,
+    key: `${this.graph?.file.id ?? ''}|${this.#fingerprint}|${nestsGroups(this.view.layout, this.manualNested) ? 'nested' : 'flat'}`,
     ...(this.view.layout === 'breadthfirst' && this.view.selected?.type === 'node'
       ? { root: this.view.selected.id }
       : {}),
