@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exportInPage } from '../cli/render';
 import { PARTITION_PALETTE, RANKING_SCALE } from '../core/appearance/mapping';
 import { loadGraphFile } from '../core/formats/load';
-import { goto, openApp, waitForGraph, type OpenedApp } from './app';
+import { drawnNodes, goto, openApp, waitForGraph, waitForStill, type OpenedApp } from './app';
 import { decodePng } from './pixels';
 
 const F = 'src/core/formats/fixtures';
@@ -317,8 +317,10 @@ describe('paste', () => {
     await page.keyboard.press('Control+V');
     await waitForOpened(page, 28);
     await expect(graphId(page)).resolves.toBe('pasted');
-    // The Paste tab.
-    await goto(page, SAMPLE);
+    // Laid out by force, so the canvas holds computed places for "pasted".
+    await page.getByRole('combobox', { name: 'Layout' }).selectOption('fcose');
+    await waitForStill(page);
+    // The Paste tab, on the same page.
     await page.keyboard.press('o');
     const dialog = page.getByRole('dialog', { name: 'Open a graph' });
     await dialog.getByRole('tab', { name: 'Paste' }).click();
@@ -327,6 +329,10 @@ describe('paste', () => {
       .fill(readFileSync(`${F}/graphology/case.gexf`, 'utf8'));
     await dialog.getByRole('button', { name: 'Open the pasted text' }).click();
     await waitForOpened(page, 10);
+    // Both pastes are "pasted": the second is laid out for itself, not with the first one's places.
+    await waitForStill(page);
+    const places = (await drawnNodes(page)).map((n) => `${Math.round(n.x)},${Math.round(n.y)}`);
+    expect(new Set(places).size).toBe(10);
     await app.session.close();
   });
 });
