@@ -9,7 +9,6 @@ import {
   FORMATS,
   sniffFormat,
   type FileInput,
-  type FormatId,
   type LoadOptions,
 } from '../../core/formats/load';
 import { ID_PATTERN } from '../../core/model';
@@ -494,5 +493,3 @@ function issue(code: GraphIssue['code'], file: string, message: string): GraphIs
 export const ACCEPTED_EXTENSIONS = [
   ...new Set(Object.values(FORMATS).flatMap((f) => f.extensions.map((e) => `.${e}`))),
 ].join(',');
-
-export type { FormatId };
