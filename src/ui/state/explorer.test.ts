@@ -71,3 +71,35 @@ describe('ExplorerState: the over-time chart', () => {
     expect(state.view).not.toHaveProperty('highlight');
   });
 });
+
+describe('ExplorerState appearance and opened graphs', () => {
+  it('colours by an attribute through the view, and the address carries it', () => {
+    const pushed: string[] = [];
+    const state = new ExplorerState({
+      location: { search: '?g=us-iran-2023-10', pathname: '/' },
+      history: { pushState: (_s, _t, url) => pushed.push(String(url)), replaceState: () => undefined },
+    });
+    state.start();
+    expect(state.appearance?.applied.nodeColour).toEqual({ by: 'kind' });
+    state.setAppearance({ nodeSize: { by: 'degree' } });
+    expect(pushed.at(-1)).toContain('ns=degree');
+    const sizes = state.elements.filter((e) => e.group === 'nodes').map((e) => e.data.size);
+    expect(sizes.every((s) => typeof s === 'number')).toBe(true);
+  });
+
+  it('keeps file= first in the address for a graph opened from a link', () => {
+    const replaced: string[] = [];
+    const state = new ExplorerState({
+      location: { search: '?g=us-iran-2023-10', pathname: '/app/' },
+      history: { pushState: () => undefined, replaceState: (_s, _t, url) => replaced.push(String(url)) },
+    });
+    state.start();
+    const graph = state.graph!;
+    state.showOpened(
+      { ...graph, file: { ...graph.file, id: 'linked' } },
+      { type: 'opened', name: 'linked.json', format: 'native', url: 'https://example.org/g.json' },
+      { history: 'replace' },
+    );
+    expect(replaced.at(-1)).toBe('/app/?file=https%3A%2F%2Fexample.org%2Fg.json&g=linked');
+  });
+});
