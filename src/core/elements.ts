@@ -62,8 +62,19 @@ export interface EdgeElement {
 
 export type GraphElement = NodeElement | EdgeElement;
 
-/** One element per node and per claim, in file order. Nodes come before edges. */
+const elementsOf = new WeakMap<Graph, GraphElement[]>();
+
+/**
+ * One element per node and per claim, in file order. Nodes come before edges. Computed once per
+ * graph: callers must not change what it returns.
+ */
 export function graphElements(graph: Graph): GraphElement[] {
+  let els = elementsOf.get(graph);
+  if (!els) elementsOf.set(graph, (els = buildElements(graph)));
+  return els;
+}
+
+function buildElements(graph: Graph): GraphElement[] {
   const degree = new Map<string, number>();
   for (const e of graph.file.edges) {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);

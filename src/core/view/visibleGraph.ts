@@ -72,56 +72,12 @@ function edgeFiltersActive(view: ViewState): boolean {
 
 /** Computes what to draw. Ids in the view that the graph does not have are ignored (with a notice). */
 export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOptions = {}): VisibleGraph {
-  const notices: string[] = [];
+  const stage = filterStage(graph, view);
+  const notices = [...stage.notices];
   const { file } = graph;
-  const base = graphElements(graph);
-  const nodeEls = new Map<string, NodeElement>();
-  const edgeEls = new Map<string, EdgeElement>();
-  for (const el of base) {
-    if (el.group === 'nodes') nodeEls.set(el.data.id, el);
-    else edgeEls.set(el.data.id, el);
-  }
-
-  // 1. Collapsed groups: members are drawn as their group.
-  const collapse = collapseGroups(file.nodes, view.collapsed);
-  const unknownGroups = view.collapsed.filter((id) => !graph.nodeById.has(id));
-  if (unknownGroups.length > 0) {
-    notices.push(`Groups to collapse that are not in this graph were ignored: ${unknownGroups.join(', ')}.`);
-  }
-  const rep = (id: string) => collapse.representative.get(id) ?? id;
-
-  // 2. Actors hidden by kind, and members of collapsed groups.
-  const kindHidden = new Set(view.filters.kinds);
-  const candidate = new Set(
-    file.nodes.filter((n) => !kindHidden.has(kindOf(n)) && rep(n.id) === n.id).map((n) => n.id),
-  );
-
-  // 3. Claims that pass the filters and time, between two drawn actors that are not one group.
-  const claims: ClaimEdge[] = [];
-  for (const e of file.edges) {
-    if (!edgePassesFilters(e, view.filters) || !edgeInTime(e, view.time)) continue;
-    if (kindHidden.has(nodeKind(graph, e.source)) || kindHidden.has(nodeKind(graph, e.target))) continue;
-    const s = rep(e.source);
-    const t = rep(e.target);
-    if (s === t || !candidate.has(s) || !candidate.has(t)) continue;
-    claims.push(e);
-  }
-  let links: Link[] = claims.map((e) => ({
-    id: e.id,
-    source: rep(e.source),
-    target: rep(e.target),
-    ...(isDirected(e) ? {} : { undirected: true }),
-  }));
-  const added = addedAtStep(file.edges, claims, view);
-
-  // 4. With a relation filter or time on, actors left without any relation are hidden too.
-  const parentOf = (id: string) => graph.nodeById.get(id)?.parent;
-  let shownNodes = new Set(candidate);
-  if (edgeFiltersActive(view)) {
-    const linked = new Set(links.flatMap((l) => [l.source, l.target]));
-    shownNodes = new Set([...candidate].filter((id) => linked.has(id)));
-    keepAncestors(shownNodes, candidate, parentOf);
-  }
+  const { nodeEls, edgeEls, collapse, rep, added, parentOf } = stage;
+  let links = stage.links;
+  let shownNodes = stage.shownNodes;
 
   // 5. Isolation: only one actor's neighbourhood, whatever is selected inside it.
   let isolated: VisibleGraph['isolated'];
@@ -387,4 +343,103 @@ function countActors(shown: Set<string>, hiddenMembers: Map<string, number>): nu
   let n = 0;
   for (const id of shown) n += 1 + (hiddenMembers.get(id) ?? 0);
   return n;
+}
+
+interface FilterStage {
+  nodeEls: Map<string, NodeElement>;
+  edgeEls: Map<string, EdgeElement>;
+  collapse: ReturnType<typeof collapseGroups>;
+  rep: (id: string) => string;
+  parentOf: (id: string) => string | undefined;
+  candidate: Set<string>;
+  links: Link[];
+  added: Set<string>;
+  shownNodes: Set<string>;
+  notices: string[];
+}
+
+/** The last filter stage computed, and what it was computed from (compared by reference). */
+let lastStage:
+  { graph: Graph; collapsed: unknown; filters: unknown; time: unknown; stage: FilterStage } | undefined;
+
+/**
+ * Stages 1–4, which depend only on the graph, the collapsed groups, the filters and the time: kept
+ * while those are the same objects, so selecting, focusing or finding a path does not redo them.
+ * Callers must not change what it returns.
+ */
+function filterStage(graph: Graph, view: ViewState): FilterStage {
+  if (
+    lastStage &&
+    lastStage.graph === graph &&
+    lastStage.collapsed === view.collapsed &&
+    lastStage.filters === view.filters &&
+    lastStage.time === view.time
+  ) {
+    return lastStage.stage;
+  }
+  const notices: string[] = [];
+  const { file } = graph;
+  const base = graphElements(graph);
+  const nodeEls = new Map<string, NodeElement>();
+  const edgeEls = new Map<string, EdgeElement>();
+  for (const el of base) {
+    if (el.group === 'nodes') nodeEls.set(el.data.id, el);
+    else edgeEls.set(el.data.id, el);
+  }
+
+  // 1. Collapsed groups: members are drawn as their group.
+  const collapse = collapseGroups(file.nodes, view.collapsed);
+  const unknownGroups = view.collapsed.filter((id) => !graph.nodeById.has(id));
+  if (unknownGroups.length > 0) {
+    notices.push(`Groups to collapse that are not in this graph were ignored: ${unknownGroups.join(', ')}.`);
+  }
+  const rep = (id: string) => collapse.representative.get(id) ?? id;
+
+  // 2. Actors hidden by kind, and members of collapsed groups.
+  const kindHidden = new Set(view.filters.kinds);
+  const candidate = new Set(
+    file.nodes.filter((n) => !kindHidden.has(kindOf(n)) && rep(n.id) === n.id).map((n) => n.id),
+  );
+
+  // 3. Claims that pass the filters and time, between two drawn actors that are not one group.
+  const claims: ClaimEdge[] = [];
+  for (const e of file.edges) {
+    if (!edgePassesFilters(e, view.filters) || !edgeInTime(e, view.time)) continue;
+    if (kindHidden.has(nodeKind(graph, e.source)) || kindHidden.has(nodeKind(graph, e.target))) continue;
+    const s = rep(e.source);
+    const t = rep(e.target);
+    if (s === t || !candidate.has(s) || !candidate.has(t)) continue;
+    claims.push(e);
+  }
+  const links: Link[] = claims.map((e) => ({
+    id: e.id,
+    source: rep(e.source),
+    target: rep(e.target),
+    ...(isDirected(e) ? {} : { undirected: true }),
+  }));
+  const added = addedAtStep(file.edges, claims, view);
+
+  // 4. With a relation filter or time on, actors left without any relation are hidden too.
+  const parentOf = (id: string) => graph.nodeById.get(id)?.parent;
+  let shownNodes = new Set(candidate);
+  if (edgeFiltersActive(view)) {
+    const linked = new Set(links.flatMap((l) => [l.source, l.target]));
+    shownNodes = new Set([...candidate].filter((id) => linked.has(id)));
+    keepAncestors(shownNodes, candidate, parentOf);
+  }
+
+  const stage: FilterStage = {
+    nodeEls,
+    edgeEls,
+    collapse,
+    rep,
+    parentOf,
+    candidate,
+    links,
+    added,
+    shownNodes,
+    notices,
+  };
+  lastStage = { graph, collapsed: view.collapsed, filters: view.filters, time: view.time, stage };
+  return stage;
 }

@@ -27,7 +27,7 @@ import {
   type Viewport,
 } from '../../core/view/viewState';
 import { nestsGroups, visibleGraph, type VisibleGraph } from '../../core/view/visibleGraph';
-import type { GraphView, LayoutRequest } from '../../render/graphView';
+import type { GraphView, LayoutRequest, LayoutStatus } from '../../render/graphView';
 import type { Position } from '../../core/model';
 import type { ThemeName } from '../../render/palette';
 import { BUNDLED_GRAPHS, DEFAULT_GRAPH_NAME } from '../graphs';
@@ -90,6 +90,10 @@ export class ExplorerState {
   pathDraftFrom = $state<string | undefined>(undefined);
   /** The canvas' GraphView while it is mounted, for exports (deliberately not reactive). */
   graphView: GraphView | undefined = undefined;
+  /** A layout computing in the background: the canvas shows its progress and a Cancel button. */
+  layoutStatus = $state.raw<LayoutStatus>({ state: 'idle' });
+  /** Which renderer the canvas uses: automatic (WebGL for large graphs on a GPU), or forced by `?renderer=`. */
+  readonly rendererPreference: 'auto' | 'canvas' | 'webgl';
 
   readonly theme: ThemeName = $derived(
     this.themePreference === 'system' ? (this.systemDark ? 'dark' : 'light') : this.themePreference,
@@ -120,9 +124,11 @@ export class ExplorerState {
     this.graph ? timeExtent(this.graph.file.edges) : undefined,
   );
   /** Every node of the graph as the layout places it (filters ignored, so nothing jumps). */
+  readonly #nest: boolean = $derived(nestsGroups(this.view.layout, this.manualNested));
   readonly #layoutElements: GraphElement[] = $derived.by(() => {
     if (!this.graph) return [];
-    const nest = nestsGroups(this.view.layout, this.manualNested);
+    const nest = this.#nest;
+    if (nest) return graphElements(this.graph);
     return graphElements(this.graph).map((el) => {
       if (el.group !== 'nodes' || nest) return el;
       const data = { ...el.data };
@@ -193,6 +199,8 @@ export class ExplorerState {
 
   constructor(env: Environment = {}) {
     this.#env = env;
+    const forced = new URLSearchParams(env.location?.search ?? '').get('renderer');
+    this.rendererPreference = forced === 'canvas' || forced === 'webgl' ? forced : 'auto';
     this.systemDark = env.prefersDark ?? false;
     const stored = this.#read(THEME_KEY);
     if (stored === 'light' || stored === 'dark' || stored === 'system') this.themePreference = stored;
@@ -596,6 +604,11 @@ export class ExplorerState {
     this.camera = undefined;
     this.setView(this.#defaultView(this.graph.file.id));
     this.fit();
+  }
+
+  /** Stops a layout computing in the background; the quick placement stays. */
+  cancelLayout(): void {
+    this.graphView?.cancelLayout();
   }
 
   /** Fits the whole graph into view (forgetting the camera position). */
