@@ -308,7 +308,9 @@ export class GraphView {
       return cached;
     }
     const input = this.#layoutInput(layout, name);
-    if (input.nodes.length <= MAIN_THREAD_LAYOUT_MAX) {
+    // fCoSE lives only in the worker (it is not in the start-up bundle); the block layouts are quick
+    // enough to run here for a small graph.
+    if (name !== 'fcose' && input.nodes.length <= MAIN_THREAD_LAYOUT_MAX) {
       this.#cancelJob();
       const positions = computeLayout(input);
       this.#positionCache.set(cacheKey, positions);

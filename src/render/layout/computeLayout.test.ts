@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphElements } from '../../core/elements';
 import { loadGraphText } from '../../core/validate';
-import { computeLayout, GROUP_PADDING, type ComputedLayoutName, type LayoutNode } from './computeLayout';
+import { computeLayout, GROUP_PADDING, type ComputedLayoutName, type LayoutNode } from './withFcose';
 import { layoutEdges, layoutNodes } from './measureLabels';
 
 // A stand-in for canvas text measurement in Node: a fixed width per character.

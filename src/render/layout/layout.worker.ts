@@ -1,6 +1,6 @@
 // Runs a layout off the main thread: the page measures each actor's box, the worker computes the
 // positions on a headless Cytoscape (the same computeLayout as everywhere) and posts them back.
-import { computeLayout, type LayoutInput, type Position } from './computeLayout';
+import { computeLayout, type LayoutInput, type Position } from './withFcose';
 
 export interface LayoutJob {
   id: number;
