@@ -17,6 +17,8 @@ import {
 } from './model';
 import { DEFAULT_LIMITS, FormatError } from './formats/input';
 import { parseJson } from './formats/json';
+import { indexGraph as indexed } from './graphIndex';
+import { formatIssue, formatLocation, formatPath } from './issues';
 import { GraphFileSchema } from './schema';
 import { firstUnsafe } from './text';
 import { parsePartialDate } from './time/partialDate';
@@ -85,23 +87,7 @@ export interface Graph {
 
 export type LoadResult = { ok: true; graph: Graph } | { ok: false; issues: GraphIssue[] };
 
-/** `edges[12].target` from `['edges', 12, 'target']`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
-}
-
-/** `file:line:col`, `file (row 3, column 2)` for a CSV table, or `file` when there is no position. */
-export function formatLocation(file: string, at: { line?: number; column?: number; row?: number }): string {
-  if (at.row !== undefined)
-    return `${file} (row ${at.row}${at.column !== undefined ? `, column ${at.column}` : ''})`;
-  return at.line !== undefined ? `${file}:${at.line}:${at.column ?? 1}` : file;
-}
-
-/** One line per issue: `file:line:col edges[3].target: message (code)`, or `file (row 3, column 2) …` for CSV. */
-export function formatIssue(issue: GraphIssue): string {
-  const at = formatLocation(issue.file, issue);
-  return `${at} ${issue.path ? issue.path + ': ' : ''}${issue.message} (${issue.code})`;
-}
+export { formatIssue, formatLocation, formatPath };
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -113,15 +99,6 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
     }
   }
   return { line, column: offset - lineStart + 1 };
-}
-
-function indexed(file: GraphFile): Graph {
-  return {
-    file,
-    nodeById: new Map(file.nodes.map((n) => [n.id, n])),
-    edgeById: new Map(file.edges.map((e) => [e.id, e])),
-    sourceById: new Map(file.sources.map((s) => [s.id, s])),
-  };
 }
 
 const ENUM_CODES: Record<string, { code: IssueCode; allowed: readonly string[] }> = {

@@ -42,7 +42,7 @@
  *   graph's lookup maps included, sharing the file's objects after the copy as before it).
  */
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { formatLocation, type Graph, type GraphIssue } from '../validate';
+import type { Graph, GraphIssue } from '../validate';
 import { readCsv, type CsvMapping } from './csv';
 import { isCytoscapeJson, readCytoscape } from './cytoscapeJson';
 import { readGexf } from './gexf';
@@ -65,16 +65,9 @@ import { parseXml } from './xml';
 
 export { DEFAULT_LIMITS, type FileInput, type LoadLimits, type LoadWarning } from './input';
 
-export type FormatId = 'native' | 'cytoscape' | 'gexf' | 'graphml' | 'csv';
+import type { FormatId } from './formatInfo';
 
-/** What each format is called, its usual file extensions (the first is the one written) and type. */
-export const FORMATS: Record<FormatId, { label: string; extensions: readonly string[]; mime: string }> = {
-  native: { label: 'Actor Graph JSON', extensions: ['json'], mime: 'application/json' },
-  cytoscape: { label: 'Cytoscape JSON', extensions: ['cyjs', 'json'], mime: 'application/json' },
-  gexf: { label: 'GEXF (Gephi)', extensions: ['gexf'], mime: 'application/xml' },
-  graphml: { label: 'GraphML', extensions: ['graphml', 'xml'], mime: 'application/xml' },
-  csv: { label: 'CSV (nodes and edges)', extensions: ['csv', 'tsv', 'txt'], mime: 'text/csv' },
-};
+export { FORMATS, formatWarning, type FormatId } from './formatInfo';
 
 export interface LoadOptions {
   /** Skip sniffing: read the file as this format. */
@@ -145,11 +138,6 @@ export function sniffFormat(name: string, text: string): FormatId | undefined {
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** One line per warning: `file:line:col warning: message`. */
-export function formatWarning(warning: LoadWarning): string {
-  return `${formatLocation(warning.file, warning)} warning: ${warning.message}`;
 }
 
 /** Opens a graph file of any supported format; see the module comment. Never throws. */

@@ -1,7 +1,7 @@
 // The CSV column mappings the user chose, remembered per set of headers in localStorage, so a table
 // with the same columns is offered the same mapping next time. What is read back is checked: only
 // known roles naming columns the table has are used.
-import { EDGE_ROLES, NODE_ROLES, type CsvMapping } from '../../core/formats/csv';
+import { EDGE_ROLES, NODE_ROLES, type CsvMapping } from '../../core/formats/csvMapping';
 
 const PREFIX = 'actor-graph:csv-mapping:';
 

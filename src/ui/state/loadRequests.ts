@@ -1,12 +1,7 @@
 // What the main thread asks the loading worker (./loadWorker.ts) and what it answers, and the
 // function that asks: one request at a time, each in a fresh worker that `cancel` terminates.
-import { csvPreview, type CsvPreview } from '../../core/formats/csv';
-import {
-  loadGraphFile,
-  type FileInput,
-  type LoadFileResult,
-  type LoadOptions,
-} from '../../core/formats/load';
+import type { CsvPreview } from '../../core/formats/csv';
+import type { FileInput, LoadFileResult, LoadOptions } from '../../core/formats/load';
 
 export type WorkerRequest =
   | { type: 'load'; input: FileInput; options: LoadOptions }
@@ -22,11 +17,25 @@ export interface Loader {
   run(request: WorkerRequest): { result: Promise<WorkerResponse>; cancel(): void };
 }
 
-/** What the worker does, done here: when the worker cannot be started (offline, its script not cached). */
-export function runInThread(request: WorkerRequest): WorkerResponse {
-  return request.type === 'load'
-    ? { type: 'load', result: loadGraphFile(request.input, request.options) }
-    : { type: 'preview', previews: request.inputs.map((input) => csvPreview(input, request.rows)) };
+/**
+ * What the worker does, done here: when the worker cannot be started (offline, its script not
+ * cached). The parsers load only then, so they stay out of the page's start-up bundle.
+ */
+async function runInThread(request: WorkerRequest): Promise<WorkerResponse> {
+  const { runRequest } = await loadInThread();
+  return runRequest(request);
+}
+
+let inThread: Promise<typeof import('./runRequest')> | undefined;
+const loadInThread = () => (inThread ??= import('./runRequest'));
+
+/**
+ * Loads the parsers into the page ahead of need, so a recent file still opens when the network is
+ * gone (the worker's script and the parsers' chunk could not be fetched then). Called once the page
+ * is idle, and only when there are recent files to open.
+ */
+export function prepareOffline(): void {
+  void loadInThread().catch(() => (inThread = undefined));
 }
 
 /**
@@ -48,7 +57,13 @@ export const workerLoader: Loader = {
       e.preventDefault();
       worker.terminate();
       // Give the page a frame to show what is happening before it is busy.
-      if (!cancelled) setTimeout(() => settle(runInThread(request)), 0);
+      if (!cancelled) {
+        setTimeout(() => {
+          runInThread(request).then(settle, (err: unknown) =>
+            settle({ type: 'failed', message: (err as Error)?.message ?? String(err) }),
+          );
+        }, 0);
+      }
     };
     // The bytes are copied, not transferred: the caller keeps them for the recent files.
     worker.postMessage(request);

@@ -2,7 +2,8 @@
 // file and `?file=<url>` all end in `#load`, which runs the one loader (src/core/formats/load.ts)
 // in a worker, shows progress after a second with a Cancel, and then either shows the graph or the
 // located problems, leaving the graph on screen as it was. CSV files go through a mapping step first.
-import { guessCsvMapping, type CsvMapping, type CsvPreview } from '../../core/formats/csv';
+import type { CsvPreview } from '../../core/formats/csv';
+import { guessCsvMapping, type CsvMapping } from '../../core/formats/csvMapping';
 import { formatBytes } from '../../core/formats/input';
 import {
   DEFAULT_LIMITS,
