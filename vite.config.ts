@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -49,8 +50,28 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Every graph in graph/ is checked before the app is built: valid under the curated rules and read by
+ * validation exactly as written (`npm run validate`, run here in its own process). The page then reads
+ * them with JSON.parse alone (src/ui/graphs.ts), so the schema stays out of the start-up bundle.
+ */
+function bundledGraphsChecked(): Plugin {
+  return {
+    name: 'actor-graph:bundled-graphs-checked',
+    apply: 'build',
+    buildStart() {
+      try {
+        execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts'], { stdio: 'pipe' });
+      } catch (err) {
+        const { stdout, stderr } = err as { stdout?: Buffer; stderr?: Buffer };
+        this.error(`A bundled graph does not pass npm run validate:\n${stdout ?? ''}${stderr ?? ''}`);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), bundledGraphsChecked()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: {
     projects: [

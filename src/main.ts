@@ -4,9 +4,9 @@ import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import './ui/app.css';
 import { installAutomation } from './ui/automation';
-import { BUNDLED_GRAPHS } from './ui/graphs';
+import { bundledText, isBundledName, loadBundledText } from './ui/graphs';
 import { ExplorerState } from './ui/state/explorer.svelte';
-import { workerLoader } from './ui/state/loadRequests';
+import { prepareOffline, workerLoader } from './ui/state/loadRequests';
 import { GraphOpener } from './ui/state/opener.svelte';
 import { RecentStore } from './ui/state/recentFiles';
 
@@ -31,7 +31,12 @@ const opener = new GraphOpener(explorer, {
 });
 dark.addEventListener('change', (e) => (explorer.systemDark = e.matches));
 
-const isBundled = (id: string) => BUNDLED_GRAPHS.some((g) => g.name === `${id}.json`);
+const isBundled = (id: string) => isBundledName(`${id}.json`);
+/** Fetches the text of the bundled graph a query names, if any (only the default is in the start-up bundle). */
+const bundledWanted = (params: URLSearchParams) => {
+  const id = params.get('g') ?? params.get('graph');
+  return id && isBundled(id) ? loadBundledText(`${id}.json`) : Promise.resolve(undefined);
+};
 
 /**
  * Opens what the address names: `?file=<url>` is fetched; a graph id that is not bundled is looked
@@ -48,7 +53,10 @@ async function openFromAddress(search: string, history: 'replace' | 'none'): Pro
 }
 
 window.addEventListener('popstate', () => {
-  if (!explorer.restoreFromUrl(window.location.search)) void openFromAddress(window.location.search, 'none');
+  const search = window.location.search;
+  void bundledWanted(new URLSearchParams(search)).then(() => {
+    if (!explorer.restoreFromUrl(search)) void openFromAddress(search, 'none');
+  });
 });
 
 const params = new URLSearchParams(window.location.search);
@@ -61,9 +69,17 @@ if (params.has('file') || (wanted && !isBundled(wanted))) {
     explorer.start();
     if (issues.length > 0) explorer.showLoadIssues(issues, file);
   });
+} else if (wanted && isBundled(wanted) && !bundledText(`${wanted}.json`)) {
+  void bundledWanted(params).then(() => explorer.start());
 } else explorer.start();
-void opener.refreshRecent();
 // Vite replaces MODE with a constant, so a production build drops the hooks and their module.
 if (import.meta.env.MODE === 'automation') installAutomation(explorer);
 
 mount(App, { target: document.getElementById('app')!, props: { explorer, opener } });
+// The search is not needed for the first picture: it loads when the box is first used, or once idle.
+const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
+whenIdle(() => void explorer.loadSearch(), { timeout: 3000 });
+// Recent files open offline too: with any to open, the parsers load once the page is idle.
+void opener.refreshRecent().then(() => {
+  if (opener.recent.length > 0) whenIdle(prepareOffline, { timeout: 3000 });
+});

@@ -3,10 +3,11 @@
 // problem with file, line and path; exits 1 when any file has problems. `--strict` holds the named
 // files to the curated rules too. A CSV edges file takes its nodes file from `--nodes`, or finds
 // `<name>.nodes.csv` beside `<name>.edges.csv`.
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FORMATS, formatWarning } from '../core/formats/load';
+import { bundledGraphProblems } from '../core/bundledCheck';
 import { formatIssue } from '../core/validate';
 import { openGraphFile } from './openFile';
 
@@ -34,7 +35,14 @@ for (const path of files) {
     continue;
   }
   const { name, result } = opened;
-  if (result.ok) {
+  // A curated graph is bundled into the app, which reads it as written: validation must not change it.
+  const unchanged =
+    named.length === 0 && result.ok ? bundledGraphProblems(readFileSync(path, 'utf8'), path) : [];
+  if (unchanged.length > 0) {
+    failed++;
+    console.error(`✗ ${name}: valid, but cannot be bundled as it is`);
+    for (const line of unchanged) console.error(`  ${line}`);
+  } else if (result.ok) {
     const { nodes, edges, sources } = result.graph.file;
     const format = result.format === 'native' ? '' : ` (${FORMATS[result.format].label})`;
     console.log(

@@ -10,7 +10,7 @@ import type { ExplorerState } from './state/explorer.svelte';
 
 export interface AutomationHooks {
   /** Loads graph text (validated) and applies the view in `query` (a permalink query string). */
-  actorGraphLoad(text: string, name: string, query?: string): { ok: boolean; issues: string[] };
+  actorGraphLoad(text: string, name: string, query?: string): Promise<{ ok: boolean; issues: string[] }>;
   /** Resolves once the graph is drawn and nothing moves. */
   actorGraphReady(timeoutMs?: number): Promise<void>;
   /** The export the dialog makes, without the download; `limits` lets tests shrink the canvas limits. */
@@ -23,8 +23,10 @@ const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 export function installAutomation(explorer: ExplorerState): void {
   const hooks: AutomationHooks = {
-    actorGraphLoad(text, name, query = '') {
-      if (!explorer.loadText(text, name)) {
+    async actorGraphLoad(text, name, query = '') {
+      // The validator loads here, as it does in the loading worker: the page itself never needs it.
+      const { loadGraphText } = await import('../core/validate');
+      if (!explorer.loadResult(loadGraphText(text, name), name)) {
         return { ok: false, issues: explorer.loadIssues.map((i) => `${i.path}: ${i.message} (${i.code})`) };
       }
       explorer.showQuery(new URLSearchParams(query));

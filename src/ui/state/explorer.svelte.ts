@@ -11,9 +11,10 @@ import {
 import { graphElements, layoutFingerprint, type GraphElement } from '../../core/elements';
 import type { FormatId, LoadWarning } from '../../core/formats/load';
 import type { Category, Certainty, NodeKind, Relation } from '../../core/model';
-import { indexActors, type ActorIndex } from '../../core/search/searchActors';
+import type { ActorIndex } from '../../core/search/searchActors';
 import { isoDay, timeExtent, type TimeExtent } from '../../core/time/timeFilter';
-import { loadGraphText, type Graph, type GraphIssue } from '../../core/validate';
+import { readCheckedGraph } from '../../core/graphIndex';
+import type { Graph, GraphIssue, LoadResult } from '../../core/validate';
 import { decodeView, encodeView } from '../../core/view/permalink';
 import { degrees, legendTallies } from '../../core/view/tallies';
 import {
@@ -30,7 +31,7 @@ import { nestsGroups, visibleGraph, type VisibleGraph } from '../../core/view/vi
 import type { GraphView, LayoutRequest, LayoutStatus } from '../../render/graphView';
 import type { Position } from '../../core/model';
 import type { ThemeName } from '../../render/palette';
-import { BUNDLED_GRAPHS, DEFAULT_GRAPH_NAME } from '../graphs';
+import { BUNDLED_GRAPHS, DEFAULT_GRAPH_NAME, bundledText, loadBundledText } from '../graphs';
 import { forgetSaved, loadSaved, saveView, type Positions } from './savedView';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -117,9 +118,16 @@ export class ExplorerState {
       ? withAppearance(this.visible.elements, this.appearance, this.visible.bundles)
       : [],
   );
+  /** The fuzzy search module, loaded on first use (`loadSearch`): it is not in the start-up bundle. */
+  #searchModule: typeof import('../../core/search/searchActors') | undefined = $state();
   readonly search: ActorIndex | undefined = $derived(
-    this.graph ? indexActors(this.graph.file.nodes) : undefined,
+    this.graph && this.#searchModule ? this.#searchModule.indexActors(this.graph.file.nodes) : undefined,
   );
+
+  /** Loads the search (when the search box is first used, or once the page is idle). */
+  async loadSearch(): Promise<void> {
+    this.#searchModule ??= await import('../../core/search/searchActors');
+  }
   readonly time: TimeExtent | undefined = $derived(
     this.graph ? timeExtent(this.graph.file.edges) : undefined,
   );
@@ -338,9 +346,8 @@ export class ExplorerState {
     this.setView({ ...this.view, ...patch }, history);
   }
 
-  /** Loads a graph from its text; on failure keeps the current graph and records the issues. */
-  loadText(text: string, name: string): boolean {
-    const result = loadGraphText(text, name);
+  /** Shows a graph that was read and validated; on failure keeps the current graph and records the issues. */
+  loadResult(result: LoadResult, name: string): boolean {
     if (!result.ok) {
       this.showLoadIssues(result.issues, name);
       return false;
@@ -395,13 +402,17 @@ export class ExplorerState {
     this.#open(view, options.history ?? 'push');
   }
 
+  /** Shows a bundled graph whose text is at hand (see `loadBundledText`); false when it is not. */
   #loadBundled(name: string): boolean {
-    const found = BUNDLED_GRAPHS.find((g) => g.name === name);
-    return found ? this.loadText(found.text, `graph/${found.name}`) : false;
+    const text = bundledText(name);
+    return text === undefined
+      ? false
+      : this.loadResult({ ok: true, graph: readCheckedGraph(text) }, `graph/${name}`);
   }
 
-  /** Switches to another bundled graph, opening its saved view. */
-  openGraph(id: string): void {
+  /** Switches to another bundled graph (fetching its text first), opening its saved view. */
+  async openGraph(id: string): Promise<void> {
+    await loadBundledText(`${id}.json`);
     if (!this.#loadBundled(`${id}.json`)) return;
     const saved = loadSaved(this.#env.storage, id);
     if (saved.notice) this.notices.push(saved.notice);

@@ -1,7 +1,8 @@
 // The opener in Node, with the loader run in-process instead of a worker: every way of opening ends in
 // the same loader; a bad file changes nothing; CSV goes through its mapping, which is remembered.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundledText } from '../graphs';
 import { csvPreview } from '../../core/formats/csv';
 import { loadGraphFile } from '../../core/formats/load';
 import { recallMapping } from './csvMappings';
@@ -59,6 +60,9 @@ function setUp() {
 const file = (path: string) => new File([readFileSync(path)], path.slice(path.lastIndexOf('/') + 1));
 
 describe('the opener', () => {
+  // Only the default graph is in the start-up bundle; the others are fetched before they open.
+  beforeAll(() => loadBundledText('sample-abu-kamal-strikes.json'));
+
   it('opens a dropped GEXF and shows it under its own id, replacing the graph', async () => {
     const { explorer, opener } = setUp();
     await opener.openFiles([file(`${FIXTURES}/graphology/les_miserables.gexf`)]);
