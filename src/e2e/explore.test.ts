@@ -334,7 +334,7 @@ describe('usable by everyone', () => {
       );
       await page.keyboard.press('t');
       const table = page.getByRole('region', { name: 'Table view' });
-      await expect(table.isVisible()).resolves.toBe(true);
+      await expect.poll(() => table.isVisible()).toBe(true);
       const row = table.getByRole('button', { name: 'Islamic Revolutionary Guards Corps' });
       await row.focus();
       await page.keyboard.press('Enter');
@@ -347,7 +347,9 @@ describe('usable by everyone', () => {
       await page.keyboard.press('Escape');
       await expect(details(page).locator('h2').innerText()).resolves.toContain('The U.S. and Iran');
       await page.keyboard.press('?');
-      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).resolves.toBe(true);
+      await expect
+        .poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible())
+        .toBe(true);
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).resolves.toBe(false);
     } finally {

@@ -115,7 +115,7 @@ describe('working by keyboard', () => {
       await page.keyboard.press('t');
       await searchFor(page, 'Israel');
       await expect.poll(() => focused(page)).toBe('details');
-      await expect(page.getByRole('region', { name: 'Table view' }).isVisible()).resolves.toBe(true);
+      await expect.poll(() => page.getByRole('region', { name: 'Table view' }).isVisible()).toBe(true);
     }));
 
   it('one Esc undoes one thing: a filled search box empties, the next Esc clears the selection', () =>
