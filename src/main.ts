@@ -4,6 +4,7 @@ import App from './ui/App.svelte';
 import './ui/app.css';
 import { installAutomation } from './ui/automation';
 import { ExplorerState } from './ui/state/explorer.svelte';
+import { StoryState } from './ui/state/story.svelte';
 
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 let storage: Storage | undefined;
@@ -19,9 +20,16 @@ const explorer = new ExplorerState({
   prefersDark: dark.matches,
 });
 dark.addEventListener('change', (e) => (explorer.systemDark = e.matches));
-window.addEventListener('popstate', () => explorer.restoreFromUrl(window.location.search));
+// The address as the page opened: starting the explorer rewrites it.
+const opened = window.location.search;
+const story = new StoryState(explorer, opened);
+window.addEventListener('popstate', () => {
+  explorer.restoreFromUrl(window.location.search);
+  story.restoreFromUrl(window.location.search);
+});
 explorer.start();
+story.start(opened);
 // Vite replaces MODE with a constant, so a production build drops the hooks and their module.
-if (import.meta.env.MODE === 'automation') installAutomation(explorer);
+if (import.meta.env.MODE === 'automation') installAutomation(explorer, story);
 
-mount(App, { target: document.getElementById('app')!, props: { explorer } });
+mount(App, { target: document.getElementById('app')!, props: { explorer, story } });

@@ -7,6 +7,7 @@ import type { ExportOptions } from '../export/options';
 import type { GraphView } from '../render/graphView';
 import { sceneSettled } from '../render/scene';
 import type { ExplorerState } from './state/explorer.svelte';
+import type { StoryState } from './state/story.svelte';
 
 export interface AutomationHooks {
   /** Loads graph text (validated) and applies the view in `query` (a permalink query string). */
@@ -21,7 +22,7 @@ export interface AutomationHooks {
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
-export function installAutomation(explorer: ExplorerState): void {
+export function installAutomation(explorer: ExplorerState, _story: StoryState): void {
   const hooks: AutomationHooks = {
     actorGraphLoad(text, name, query = '') {
       if (!explorer.loadText(text, name)) {

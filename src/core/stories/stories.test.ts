@@ -127,6 +127,9 @@ describe('what a step shows', () => {
 
 describe('saving stories into the file', () => {
   const fixture = readFileSync(new URL('../fixtures/valid-minimal.json', import.meta.url), 'utf8');
+  const loaded = loadGraphText(fixture, 'f.json');
+  if (!loaded.ok) throw new Error('the fixture does not load');
+  const file = loaded.graph.file;
   const story: Story = {
     id: 'twin',
     title: 'Twin messages',
@@ -164,7 +167,6 @@ describe('saving stories into the file', () => {
   });
 
   it('validates the saved file and locates what is wrong', () => {
-    const file = (loadGraphText(fixture, 'f.json') as { ok: true; graph: { file: never } }).graph.file;
     const saved = saveStories({ text: fixture, file }, [story], 'f.json');
     expect(saved.ok).toBe(true);
     const bad: Story = {
@@ -182,7 +184,6 @@ describe('saving stories into the file', () => {
   });
 
   it('writes the whole file when it was not opened from native text', () => {
-    const file = (loadGraphText(fixture, 'f.json') as { ok: true; graph: { file: never } }).graph.file;
     const saved = saveStories({ file }, [story], 'f.json');
     expect(saved.ok && JSON.parse(saved.text).stories).toEqual([story]);
   });

@@ -61,10 +61,20 @@ export class ExplorerState {
    * change nothing that is drawn, only this and (debounced) the URL. Undefined: fitted to the graph.
    */
   camera = $state.raw<Viewport | undefined>(undefined);
-  /** Which tab the side panel shows; selecting shows details, asking for a path shows paths. */
-  panelTab = $state<'details' | 'paths'>('details');
+  /**
+   * Which tab the side panel shows; selecting shows details, asking for a path shows paths, a story
+   * step shows the story.
+   */
+  panelTab = $state<'details' | 'paths' | 'story'>('details');
   /** The actor a path is being picked from, before both ends are chosen. */
   pathDraftFrom = $state<string | undefined>(undefined);
+  /** The text a graph was loaded from, so saving its stories can keep the rest of the file as written. */
+  loadedText = $state.raw<{ graph: Graph; text: string } | undefined>(undefined);
+  /**
+   * Parameters the address bar carries beside the view (the story and step shown, `embed`), set by
+   * the modes that own them; not part of the view, nor of the saved view.
+   */
+  urlExtras = new URLSearchParams();
   /** The canvas' GraphView while it is mounted, for exports (deliberately not reactive). */
   graphView: GraphView | undefined = undefined;
 
@@ -250,7 +260,9 @@ export class ExplorerState {
   /** The query string of the view and camera, as links and the address bar carry it. */
   #query(): string {
     const full = this.camera ? { ...this.view, viewport: this.camera } : this.view;
-    return encodeView(full, { layout: this.defaultLayout }).toString();
+    const params = encodeView(full, { layout: this.defaultLayout });
+    for (const [k, v] of this.urlExtras) params.set(k, v);
+    return params.toString();
   }
 
   /**
@@ -289,6 +301,7 @@ export class ExplorerState {
       return false;
     }
     this.graph = result.graph;
+    this.loadedText = { graph: result.graph, text };
     this.loadIssues = [];
     return true;
   }

@@ -1,0 +1,265 @@
+// Story mode and the story editor: which story and step are shown (the address bar carries them as
+// `story=<id>&step=<n>` beside the step's view), stepping through them, and the stories as edited,
+// recorded from the explorer's view and saved back into the graph file.
+import type { Story, StoryStep } from '../../core/model';
+import {
+  addStep,
+  addStory,
+  deleteStep,
+  deleteStory,
+  describeStory,
+  moveStep,
+  newStoryId,
+  renameStory,
+  toggleCite,
+  updateStep,
+} from '../../core/stories/edit';
+import { stepQuery } from '../../core/stories/stepView';
+import { saveStories } from '../../core/stories/storyFile';
+import type { Graph, GraphIssue } from '../../core/validate';
+import { decodeStoryRef, encodeStoryRef } from '../../core/view/permalink';
+import type { ExplorerState } from './explorer.svelte';
+
+type History = 'push' | 'replace' | 'none';
+
+/** Query parameters that are not part of a view: a link holding only these names no view of its own. */
+const NOT_VIEW = new Set(['g', 'graph', 'story', 'step', 'embed']);
+
+export class StoryState {
+  /** The story shown and its step (counted from 0), or undefined when exploring freely. */
+  active = $state.raw<{ story: string; step: number } | undefined>(undefined);
+  /** Chrome-less page for an iframe (`?embed=1`). */
+  readonly embed: boolean;
+  /** The editor is open in the story panel. */
+  editing = $state(false);
+  /** The stories as edited, for the graph they were edited on; any other graph shows its own. */
+  #draft = $state.raw<{ graph: Graph; stories: Story[] } | undefined>(undefined);
+  /** Problems the last save found; the file was not saved. */
+  saveIssues = $state.raw<GraphIssue[]>([]);
+  readonly #explorer: ExplorerState;
+  readonly stories: Story[] = $derived.by(() => {
+    const graph = this.#explorer.graph;
+    if (this.#draft && this.#draft.graph === graph) return this.#draft.stories;
+    return graph?.file.stories ?? [];
+  });
+  readonly story: Story | undefined = $derived(
+    this.active ? this.stories.find((s) => s.id === this.active!.story) : undefined,
+  );
+  readonly step: StoryStep | undefined = $derived(
+    this.active ? this.story?.steps[this.active.step] : undefined,
+  );
+  /** A story step is on screen. */
+  readonly isOpen: boolean = $derived(this.step !== undefined);
+  /** The stories were changed since the graph was loaded. */
+  readonly dirty: boolean = $derived.by(() => {
+    const graph = this.#explorer.graph;
+    const draft = this.#draft;
+    return !!draft && draft.graph === graph && draft.stories !== (graph?.file.stories ?? []);
+  });
+
+  constructor(explorer: ExplorerState, search = '') {
+    this.#explorer = explorer;
+    this.embed = new URLSearchParams(search).get('embed') === '1';
+    this.#setExtras();
+  }
+
+  /**
+   * Opens the story step the address names (after the explorer opened its view). A link that names
+   * a view of its own keeps it; one that names only the story shows the step's view.
+   */
+  start(search: string): void {
+    const params = new URLSearchParams(search);
+    const { ref, problems } = decodeStoryRef(params);
+    this.#explorer.notices.push(...problems.map((p) => `Part of the link was ignored: ${p}.`));
+    if (!ref) return;
+    const story = this.stories.find((s) => s.id === ref.story);
+    if (!story) {
+      this.#explorer.notices.push(`This graph has no story "${ref.story}".`);
+      return;
+    }
+    let step = ref.step - 1;
+    if (step >= story.steps.length) {
+      this.#explorer.notices.push(
+        `The story “${story.title}” has ${story.steps.length} steps; its first is shown.`,
+      );
+      step = 0;
+    }
+    const ownView = [...params.keys()].some((k) => !NOT_VIEW.has(k));
+    if (ownView && step === ref.step - 1) {
+      this.active = { story: story.id, step };
+      this.#explorer.panelTab = 'story';
+      this.#setExtras();
+      this.#explorer.setView(this.#explorer.view, 'replace');
+    } else this.go(step, 'replace', story.id);
+  }
+
+  /** Follows Back and Forward: the explorer restored the view; the story and step follow the address. */
+  restoreFromUrl(search: string): void {
+    const params = new URLSearchParams(search);
+    const { ref } = decodeStoryRef(params);
+    const story = ref && this.stories.find((s) => s.id === ref.story);
+    this.active = story && ref.step <= story.steps.length ? { story: story.id, step: ref.step - 1 } : undefined;
+    if (this.active) this.#explorer.panelTab = 'story';
+    this.#setExtras();
+    if (this.active && !params.has('vp')) this.#explorer.fit();
+  }
+
+  /** Shows step `index` of the open story (or of `storyId`): its view, camera and caption. */
+  go(index: number, history: History = 'push', storyId = this.active?.story): void {
+    const story = this.stories.find((s) => s.id === storyId);
+    const step = story?.steps[index];
+    if (!story || !step) return;
+    this.active = { story: story.id, step: index };
+    this.#explorer.stop();
+    this.#explorer.panelTab = 'story';
+    this.#setExtras();
+    const query = new URLSearchParams(step.view);
+    this.#explorer.showQuery(query, history);
+    if (!query.has('vp')) this.#explorer.fit();
+  }
+
+  /** Opens a story at its first step. */
+  open(storyId: string): void {
+    this.go(0, 'push', storyId);
+  }
+
+  next(): void {
+    if (this.active && this.story && this.active.step < this.story.steps.length - 1)
+      this.go(this.active.step + 1);
+  }
+
+  previous(): void {
+    if (this.active && this.active.step > 0) this.go(this.active.step - 1);
+  }
+
+  /** Back to exploring: the view stays as the step left it; the address forgets the story. */
+  close(): void {
+    if (!this.active && !this.editing) return;
+    this.active = undefined;
+    this.editing = false;
+    if (this.#explorer.panelTab === 'story') this.#explorer.panelTab = 'details';
+    this.#setExtras();
+    this.#explorer.setView(this.#explorer.view, 'replace');
+  }
+
+  #setExtras(): void {
+    const extras = new URLSearchParams();
+    if (this.embed) extras.set('embed', '1');
+    if (this.active) encodeStoryRef({ story: this.active.story, step: this.active.step + 1 }, extras);
+    this.#explorer.urlExtras = extras;
+  }
+
+  // The editor. Every change makes a new list of stories (the draft); saving writes it into the file.
+
+  #edit(stories: Story[]): void {
+    const graph = this.#explorer.graph;
+    if (!graph) return;
+    this.#draft = { graph, stories };
+    this.saveIssues = [];
+  }
+
+  /** Opens the editor on the story shown (or none). */
+  startEditing(): void {
+    this.editing = true;
+    this.#explorer.panelTab = 'story';
+  }
+
+  stopEditing(): void {
+    this.editing = false;
+    if (!this.isOpen && this.#explorer.panelTab === 'story') this.#explorer.panelTab = 'details';
+  }
+
+  /** The explorer's view and camera as a step's view. */
+  currentView(): string {
+    const graph = this.#explorer.graph;
+    return graph ? stepQuery(graph, this.#explorer.view, this.#explorer.camera) : '';
+  }
+
+  /** A new story whose first step is the current view; it opens on that step. */
+  createStory(title: string, first: Omit<StoryStep, 'view'>): string {
+    const id = newStoryId(title, this.stories);
+    this.#edit(addStory(this.stories, title, { ...first, view: this.currentView() }));
+    this.active = { story: id, step: 0 };
+    this.#setExtras();
+    this.#explorer.setView(this.#explorer.view, 'replace');
+    return id;
+  }
+
+  renameStory(id: string, title: string): void {
+    this.#edit(renameStory(this.stories, id, title));
+  }
+
+  describeStory(id: string, description: string): void {
+    this.#edit(describeStory(this.stories, id, description));
+  }
+
+  deleteStory(id: string): void {
+    this.#edit(deleteStory(this.stories, id));
+    if (this.active?.story === id) {
+      this.active = undefined;
+      this.#setExtras();
+      this.#explorer.setView(this.#explorer.view, 'replace');
+    }
+  }
+
+  /** Records the current view as a new step after the one shown (or at the end); shows it. */
+  recordStep(id: string, fields: Omit<StoryStep, 'view'>): void {
+    const story = this.stories.find((s) => s.id === id);
+    if (!story) return;
+    const at = this.active?.story === id ? this.active.step + 1 : story.steps.length;
+    this.#edit(addStep(this.stories, id, { ...fields, view: this.currentView() }, at));
+    this.active = { story: id, step: at };
+    this.#setExtras();
+    this.#explorer.setView(this.#explorer.view, 'replace');
+  }
+
+  updateStep(id: string, index: number, patch: Partial<StoryStep>): void {
+    this.#edit(updateStep(this.stories, id, index, patch));
+  }
+
+  /** The step takes the view now on screen. */
+  rerecordStep(id: string, index: number): void {
+    this.updateStep(id, index, { view: this.currentView() });
+  }
+
+  toggleCite(id: string, index: number, claim: string): void {
+    this.#edit(toggleCite(this.stories, id, index, claim));
+  }
+
+  moveStep(id: string, from: number, to: number): void {
+    this.#edit(moveStep(this.stories, id, from, to));
+    if (this.active?.story === id && this.active.step === from) {
+      const story = this.stories.find((s) => s.id === id)!;
+      this.active = { story: id, step: Math.max(0, Math.min(to, story.steps.length - 1)) };
+      this.#setExtras();
+      this.#explorer.setView(this.#explorer.view, 'replace');
+    }
+  }
+
+  deleteStep(id: string, index: number): void {
+    this.#edit(deleteStep(this.stories, id, index));
+    const story = this.stories.find((s) => s.id === id);
+    if (story && this.active?.story === id && this.active.step >= story.steps.length) {
+      this.go(story.steps.length - 1, 'replace');
+    }
+  }
+
+  /**
+   * The graph file with the stories as edited, validated; undefined (and `saveIssues` set) when it
+   * would not be a valid file. Everything else in the file stays as it was loaded.
+   */
+  savedFile(): { name: string; text: string } | undefined {
+    const graph = this.#explorer.graph;
+    if (!graph) return undefined;
+    const name = `${graph.file.id}.json`;
+    const loaded = this.#explorer.loadedText;
+    const text = loaded?.graph === graph ? loaded.text : undefined;
+    const result = saveStories({ ...(text !== undefined ? { text } : {}), file: graph.file }, this.stories, name);
+    if (!result.ok) {
+      this.saveIssues = result.issues;
+      return undefined;
+    }
+    this.saveIssues = [];
+    return { name, text: result.text };
+  }
+}
