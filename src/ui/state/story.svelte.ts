@@ -98,7 +98,8 @@ export class StoryState {
     const params = new URLSearchParams(search);
     const { ref } = decodeStoryRef(params);
     const story = ref && this.stories.find((s) => s.id === ref.story);
-    this.active = story && ref.step <= story.steps.length ? { story: story.id, step: ref.step - 1 } : undefined;
+    this.active =
+      story && ref.step <= story.steps.length ? { story: story.id, step: ref.step - 1 } : undefined;
     if (this.active) this.#explorer.panelTab = 'story';
     this.#setExtras();
     if (this.active && !params.has('vp')) this.#explorer.fit();
@@ -254,7 +255,11 @@ export class StoryState {
     const name = `${graph.file.id}.json`;
     const loaded = this.#explorer.loadedText;
     const text = loaded?.graph === graph ? loaded.text : undefined;
-    const result = saveStories({ ...(text !== undefined ? { text } : {}), file: graph.file }, this.stories, name);
+    const result = saveStories(
+      { ...(text !== undefined ? { text } : {}), file: graph.file },
+      this.stories,
+      name,
+    );
     if (!result.ok) {
       this.saveIssues = result.issues;
       return undefined;
