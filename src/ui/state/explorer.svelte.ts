@@ -71,10 +71,10 @@ export class ExplorerState {
   /** The text a graph was loaded from, so saving its stories can keep the rest of the file as written. */
   loadedText = $state.raw<{ graph: Graph; text: string } | undefined>(undefined);
   /**
-   * Parameters the address bar carries beside the view (the story and step shown, `embed`), set by
-   * the modes that own them; not part of the view, nor of the saved view.
+   * Parameters the address bar carries beside the view (the story and step shown, `embed`), given
+   * by the modes that own them; not part of the view, nor of the saved view.
    */
-  urlExtras = new URLSearchParams();
+  urlExtras: () => Iterable<[string, string]> = () => [];
   /** The canvas' GraphView while it is mounted, for exports (deliberately not reactive). */
   graphView: GraphView | undefined = undefined;
 
@@ -261,7 +261,7 @@ export class ExplorerState {
   #query(): string {
     const full = this.camera ? { ...this.view, viewport: this.camera } : this.view;
     const params = encodeView(full, { layout: this.defaultLayout });
-    for (const [k, v] of this.urlExtras) params.set(k, v);
+    for (const [k, v] of this.urlExtras()) params.set(k, v);
     return params.toString();
   }
 

@@ -18,6 +18,7 @@ import { stepQuery } from '../../core/stories/stepView';
 import { saveStories } from '../../core/stories/storyFile';
 import type { Graph, GraphIssue } from '../../core/validate';
 import { decodeStoryRef, encodeStoryRef } from '../../core/view/permalink';
+import type { ViewState, Viewport } from '../../core/view/viewState';
 import type { ExplorerState } from './explorer.svelte';
 
 type History = 'push' | 'replace' | 'none';
@@ -25,9 +26,20 @@ type History = 'push' | 'replace' | 'none';
 /** Query parameters that are not part of a view: a link holding only these names no view of its own. */
 const NOT_VIEW = new Set(['g', 'graph', 'story', 'step', 'embed']);
 
+/** Where story mode and the explorer stood, to come back to after stepping through a story. */
+export interface StorySnapshot {
+  active: StoryState['active'];
+  view: ViewState;
+  camera: Viewport | undefined;
+  panelTab: ExplorerState['panelTab'];
+}
+
 export class StoryState {
-  /** The story shown and its step (counted from 0), or undefined when exploring freely. */
-  active = $state.raw<{ story: string; step: number } | undefined>(undefined);
+  /**
+   * The story shown and its step (counted from 0), on the graph it belongs to; undefined while
+   * exploring freely. Another graph on screen ends it.
+   */
+  active = $state.raw<{ graph: Graph; story: string; step: number } | undefined>(undefined);
   /** Chrome-less page for an iframe (`?embed=1`). */
   readonly embed: boolean;
   /** The editor is open in the story panel. */
@@ -37,19 +49,22 @@ export class StoryState {
   /** Problems the last save found; the file was not saved. */
   saveIssues = $state.raw<GraphIssue[]>([]);
   readonly #explorer: ExplorerState;
+
   readonly stories: Story[] = $derived.by(() => {
     const graph = this.#explorer.graph;
     if (this.#draft && this.#draft.graph === graph) return this.#draft.stories;
     return graph?.file.stories ?? [];
   });
-  readonly story: Story | undefined = $derived(
-    this.active ? this.stories.find((s) => s.id === this.active!.story) : undefined,
-  );
-  readonly step: StoryStep | undefined = $derived(
+  readonly story: Story | undefined = $derived.by(() => {
+    const active = this.active;
+    if (!active || active.graph !== this.#explorer.graph) return undefined;
+    return this.stories.find((s) => s.id === active.story);
+  });
+  readonly step: StoryStep | undefined = $derived.by(() =>
     this.active ? this.story?.steps[this.active.step] : undefined,
   );
   /** A story step is on screen. */
-  readonly isOpen: boolean = $derived(this.step !== undefined);
+  readonly isOpen: boolean = $derived.by(() => this.step !== undefined);
   /** The stories were changed since the graph was loaded. */
   readonly dirty: boolean = $derived.by(() => {
     const graph = this.#explorer.graph;
@@ -60,7 +75,27 @@ export class StoryState {
   constructor(explorer: ExplorerState, search = '') {
     this.#explorer = explorer;
     this.embed = new URLSearchParams(search).get('embed') === '1';
-    this.#setExtras();
+    explorer.urlExtras = () => this.#extras();
+  }
+
+  /** What the address carries beside the view: `embed=1`, and the story and step shown. */
+  #extras(): [string, string][] {
+    const out: [string, string][] = this.embed ? [['embed', '1']] : [];
+    if (this.isOpen && this.active) {
+      out.push(...encodeStoryRef({ story: this.active.story, step: this.active.step + 1 }));
+    }
+    return out;
+  }
+
+  /** Marks step `step` of `story` as shown (on the graph on screen). */
+  #mark(story: string, step: number): void {
+    const graph = this.#explorer.graph;
+    this.active = graph ? { graph, story, step } : undefined;
+  }
+
+  /** Rewrites the address for the view as it is (the story or step changed, not the view). */
+  #rewriteUrl(): void {
+    this.#explorer.setView(this.#explorer.view, 'replace');
   }
 
   /**
@@ -86,10 +121,9 @@ export class StoryState {
     }
     const ownView = [...params.keys()].some((k) => !NOT_VIEW.has(k));
     if (ownView && step === ref.step - 1) {
-      this.active = { story: story.id, step };
+      this.#mark(story.id, step);
       this.#explorer.panelTab = 'story';
-      this.#setExtras();
-      this.#explorer.setView(this.#explorer.view, 'replace');
+      this.#rewriteUrl();
     } else this.go(step, 'replace', story.id);
   }
 
@@ -98,11 +132,11 @@ export class StoryState {
     const params = new URLSearchParams(search);
     const { ref } = decodeStoryRef(params);
     const story = ref && this.stories.find((s) => s.id === ref.story);
-    this.active =
-      story && ref.step <= story.steps.length ? { story: story.id, step: ref.step - 1 } : undefined;
-    if (this.active) this.#explorer.panelTab = 'story';
-    this.#setExtras();
-    if (this.active && !params.has('vp')) this.#explorer.fit();
+    if (story && ref.step <= story.steps.length) {
+      this.#mark(story.id, ref.step - 1);
+      this.#explorer.panelTab = 'story';
+      if (!params.has('vp')) this.#explorer.fit();
+    } else this.active = undefined;
   }
 
   /** Shows step `index` of the open story (or of `storyId`): its view, camera and caption. */
@@ -110,10 +144,9 @@ export class StoryState {
     const story = this.stories.find((s) => s.id === storyId);
     const step = story?.steps[index];
     if (!story || !step) return;
-    this.active = { story: story.id, step: index };
+    this.#mark(story.id, index);
     this.#explorer.stop();
     this.#explorer.panelTab = 'story';
-    this.#setExtras();
     const query = new URLSearchParams(step.view);
     this.#explorer.showQuery(query, history);
     if (!query.has('vp')) this.#explorer.fit();
@@ -130,7 +163,7 @@ export class StoryState {
   }
 
   previous(): void {
-    if (this.active && this.active.step > 0) this.go(this.active.step - 1);
+    if (this.active && this.story && this.active.step > 0) this.go(this.active.step - 1);
   }
 
   /** Back to exploring: the view stays as the step left it; the address forgets the story. */
@@ -139,15 +172,26 @@ export class StoryState {
     this.active = undefined;
     this.editing = false;
     if (this.#explorer.panelTab === 'story') this.#explorer.panelTab = 'details';
-    this.#setExtras();
-    this.#explorer.setView(this.#explorer.view, 'replace');
+    this.#rewriteUrl();
   }
 
-  #setExtras(): void {
-    const extras = new URLSearchParams();
-    if (this.embed) extras.set('embed', '1');
-    if (this.active) encodeStoryRef({ story: this.active.story, step: this.active.step + 1 }, extras);
-    this.#explorer.urlExtras = extras;
+  /** Where the story and the explorer stand now. */
+  snapshot(): StorySnapshot {
+    return {
+      active: this.active,
+      view: this.#explorer.view,
+      camera: this.#explorer.camera,
+      panelTab: this.#explorer.panelTab,
+    };
+  }
+
+  /** Goes back to a snapshot without touching the address or the history. */
+  restore(s: StorySnapshot): void {
+    this.active = s.active;
+    this.#explorer.setView(s.view, 'none');
+    this.#explorer.camera = s.camera;
+    this.#explorer.panelTab = s.panelTab;
+    if (!s.camera) this.#explorer.fit();
   }
 
   // The editor. Every change makes a new list of stories (the draft); saving writes it into the file.
@@ -180,9 +224,8 @@ export class StoryState {
   createStory(title: string, first: Omit<StoryStep, 'view'>): string {
     const id = newStoryId(title, this.stories);
     this.#edit(addStory(this.stories, title, { ...first, view: this.currentView() }));
-    this.active = { story: id, step: 0 };
-    this.#setExtras();
-    this.#explorer.setView(this.#explorer.view, 'replace');
+    this.#mark(id, 0);
+    this.#rewriteUrl();
     return id;
   }
 
@@ -198,8 +241,7 @@ export class StoryState {
     this.#edit(deleteStory(this.stories, id));
     if (this.active?.story === id) {
       this.active = undefined;
-      this.#setExtras();
-      this.#explorer.setView(this.#explorer.view, 'replace');
+      this.#rewriteUrl();
     }
   }
 
@@ -207,11 +249,10 @@ export class StoryState {
   recordStep(id: string, fields: Omit<StoryStep, 'view'>): void {
     const story = this.stories.find((s) => s.id === id);
     if (!story) return;
-    const at = this.active?.story === id ? this.active.step + 1 : story.steps.length;
+    const at = this.isOpen && this.active?.story === id ? this.active.step + 1 : story.steps.length;
     this.#edit(addStep(this.stories, id, { ...fields, view: this.currentView() }, at));
-    this.active = { story: id, step: at };
-    this.#setExtras();
-    this.#explorer.setView(this.#explorer.view, 'replace');
+    this.#mark(id, at);
+    this.#rewriteUrl();
   }
 
   updateStep(id: string, index: number, patch: Partial<StoryStep>): void {
@@ -227,22 +268,35 @@ export class StoryState {
     this.#edit(toggleCite(this.stories, id, index, claim));
   }
 
+  /** Moves a step; the step shown stays shown wherever it goes. */
   moveStep(id: string, from: number, to: number): void {
     this.#edit(moveStep(this.stories, id, from, to));
-    if (this.active?.story === id && this.active.step === from) {
-      const story = this.stories.find((s) => s.id === id)!;
-      this.active = { story: id, step: Math.max(0, Math.min(to, story.steps.length - 1)) };
-      this.#setExtras();
-      this.#explorer.setView(this.#explorer.view, 'replace');
+    if (this.active?.story !== id) return;
+    const last = (this.stories.find((s) => s.id === id)?.steps.length ?? 1) - 1;
+    const at = Math.max(0, Math.min(to, last));
+    const shown = this.active.step;
+    const next =
+      shown === from
+        ? at
+        : from < shown && at >= shown
+          ? shown - 1
+          : from > shown && at <= shown
+            ? shown + 1
+            : shown;
+    if (next !== shown) {
+      this.#mark(id, next);
+      this.#rewriteUrl();
     }
   }
 
+  /** Deletes a step; the story then shows the step that took its place. */
   deleteStep(id: string, index: number): void {
     this.#edit(deleteStep(this.stories, id, index));
     const story = this.stories.find((s) => s.id === id);
-    if (story && this.active?.story === id && this.active.step >= story.steps.length) {
-      this.go(story.steps.length - 1, 'replace');
-    }
+    if (!story || this.active?.story !== id) return;
+    const shown = this.active.step;
+    if (shown > index || shown >= story.steps.length) this.go(Math.max(0, shown - 1), 'replace');
+    else if (shown === index) this.go(shown, 'replace');
   }
 
   /**
