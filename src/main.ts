@@ -1,6 +1,7 @@
 // Entry point: opens the view the URL names (or the last saved one) and mounts the explorer.
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
+import EmbedView from './ui/EmbedView.svelte';
 import './ui/app.css';
 import { installAutomation } from './ui/automation';
 import { ExplorerState } from './ui/state/explorer.svelte';
@@ -32,4 +33,5 @@ story.start(opened);
 // Vite replaces MODE with a constant, so a production build drops the hooks and their module.
 if (import.meta.env.MODE === 'automation') installAutomation(explorer, story);
 
-mount(App, { target: document.getElementById('app')!, props: { explorer, story } });
+// `?embed=1`: the chrome-less page for an iframe.
+mount(story.embed ? EmbedView : App, { target: document.getElementById('app')!, props: { explorer, story } });
