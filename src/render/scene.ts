@@ -535,5 +535,6 @@ function capture(view: GraphView, scope: SceneScope): Scene {
 /** True when nothing on the canvas is moving (no layout transition or camera animation running). */
 export function sceneSettled(view: GraphView): boolean {
   const cy = view.cy;
+  if (view.layoutRunning || view.drawingPending) return false;
   return !cy.animated() && !cy.elements().some((e) => (e as unknown as { animated(): boolean }).animated());
 }

@@ -24,7 +24,7 @@ import type { ExplorerState } from './explorer.svelte';
 type History = 'push' | 'replace' | 'none';
 
 /** Query parameters that are not part of a view: a link holding only these names no view of its own. */
-const NOT_VIEW = new Set(['g', 'graph', 'story', 'step', 'embed']);
+const NOT_VIEW = new Set(['g', 'graph', 'file', 'story', 'step', 'embed']);
 
 /** Where story mode and the explorer stood, to come back to after stepping through a story. */
 export interface StorySnapshot {
