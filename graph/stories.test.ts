@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { edgeVerb, type ClaimEdge, type Story } from '../src/core/model';
 import { hiddenCitations, stepView } from '../src/core/stories/stepView';
 import { formatIssue, loadGraphText, type Graph } from '../src/core/validate';
 
@@ -41,6 +42,81 @@ describe.each(FILES)('the stories of %s', (name) => {
   );
 });
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** Words that carry no claim of their own. */
+const FILLER = new Set(
+  'that this with from have were been would their them they which when whose while there these those into also than then about after before only such most more much what said says say according officials either'.split(
+    ' ',
+  ),
+);
+/** A caption's sentences: split after . ; or : and before a capital, not after an initial or a title. */
+const sentences = (text: string): string[] =>
+  text
+    .split(/(?<![A-Z]\.|\b(?:Gen|Mr|Mrs|Dr|St|U\.S)\.)(?<=[.;:])\s+(?=[A-Z])/)
+    .filter((s) => s.trim() !== '');
+/** The words of a text that could say something (four letters or more, not filler), by their first five letters. */
+const stems = (text: string): string[] =>
+  (text.match(/[A-Za-z’']+/g) ?? [])
+    .filter((w) => w.length >= 4 && !FILLER.has(w.toLowerCase()))
+    .map((w) => w.toLowerCase().slice(0, 5));
+const numbers = (text: string): string[] => text.match(/\d[\d,.]*\d|\d/g) ?? [];
+
+/**
+ * What a step's cited claims can vouch for: their quotes, the names of the actors they join (and
+ * of the groups those belong to), who asserts them, their verbs and their dates.
+ */
+function citedText(graph: Graph, step: Story['steps'][number]): string {
+  const parts: string[] = [];
+  for (const id of step.cites) {
+    const edge: ClaimEdge = graph.edgeById.get(id)!;
+    parts.push(...(edge.evidence ?? []).map((e) => e.quote), edge.attributedTo ?? '', edgeVerb(edge));
+    for (const end of [edge.source, edge.target]) {
+      for (let n = graph.nodeById.get(end); n; n = n.parent ? graph.nodeById.get(n.parent) : undefined) {
+        parts.push(n.label, ...(n.aliases ?? []));
+      }
+    }
+    for (const date of Object.values(edge.time ?? {})) {
+      if (typeof date !== 'string') continue;
+      const [y, m, d] = date.split('-');
+      parts.push(y!, m ? MONTHS[Number(m) - 1]! : '', d ? String(Number(d)) : '');
+    }
+  }
+  return parts.join(' ');
+}
+
+/** Where a caption says more than the claims its step cites: sentences mostly of other words, numbers they lack. */
+function unsupportedSentences(graph: Graph, step: Story['steps'][number]): string[] {
+  const cited = citedText(graph, step);
+  const pool = new Set(stems(cited));
+  const citedNumbers = new Set(numbers(cited).map((n) => n.replace(/,/g, '')));
+  const out: string[] = [];
+  for (const sentence of sentences(step.caption)) {
+    const said = stems(sentence);
+    const missing = said.filter((w) => !pool.has(w));
+    if (said.length > 0 && missing.length / said.length > 0.34) {
+      out.push(`“${sentence}” (unsupported: ${missing.join(', ')})`);
+    }
+    for (const n of numbers(sentence)) {
+      if (!citedNumbers.has(n.replace(/,/g, '')))
+        out.push(`“${sentence}” (the number ${n} is in no cited claim)`);
+    }
+  }
+  return out;
+}
+
 describe('the story of the curated graph', () => {
   const graph = load('us-iran-2023-10.json');
   const story = graph.file.stories?.find((s) => s.id === 'twin-messages');
@@ -71,6 +147,29 @@ describe('the story of the curated graph', () => {
   it('changes the view from each step to the next', () => {
     const views = story!.steps.map((s) => JSON.stringify(stepView(graph, s).view));
     views.slice(1).forEach((v, i) => expect(v, `steps ${i + 1} and ${i + 2}`).not.toBe(views[i]));
+  });
+
+  it('says nothing in a caption that the claims it cites do not carry', () => {
+    // Each sentence is mostly the words of the cited quotes, the names of the actors they join, their
+    // verbs and dates; and every number it gives is in them. A sentence of the curator's own would fail.
+    for (const [i, step] of story!.steps.entries()) {
+      expect(unsupportedSentences(graph, step), `step ${i + 1} (${step.title})`).toEqual([]);
+    }
+  });
+
+  it('catches a caption sentence that no cited claim carries', () => {
+    const step = story!.steps[5]!;
+    const padded = (extra: string) => ({ ...step, caption: `${step.caption} ${extra}` });
+    expect(unsupportedSentences(graph, padded('Russia pays Iran in gold for every drone.'))).toHaveLength(1);
+    expect(unsupportedSentences(graph, padded('Iran has supplied Russia with 4,000 drones.'))).toEqual([
+      '“Iran has supplied Russia with 4,000 drones.” (the number 4,000 is in no cited claim)',
+    ]);
+    // A sentence resting on a claim the step does not cite fails too.
+    expect(
+      unsupportedSentences(graph, padded('Iran sells roughly 1.5 million barrels of oil a day to China.'))
+        .length,
+    ).toBeGreaterThan(0);
+    expect(unsupportedSentences(graph, step)).toEqual([]);
   });
 
   it('names in its captions only actors its cited claims involve or quote', () => {
