@@ -4,14 +4,15 @@
 // and from the export dialog (a zip of PNG frames), and the embedded page with and without a story.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { normaliseQuoteText } from '../core/evidence/quoteCheck';
 import type { Story } from '../core/model';
 import { deckQuotes } from '../export/deck';
@@ -53,14 +54,25 @@ const query = (page: Page) => new URL(page.url()).searchParams;
 /** Takes the keyboard from whatever has it, so keys go to the page. */
 const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
-/** The actors the step's own view draws, computed from the data as the canvas should draw them. */
-function expectedActors(graph: Graph, step: Story['steps'][number]): string[] {
+/** The actors and lines the step's own view draws, worked out from the data apart from the canvas. */
+function expected(graph: Graph, step: Story['steps'][number]) {
   const { view } = stepView(graph, step);
-  return visibleGraph(graph, view)
-    .elements.filter((e) => e.group === 'nodes')
-    .map((e) => e.data.id)
-    .sort();
+  const visible = visibleGraph(graph, view);
+  const ids = (group: 'nodes' | 'edges') =>
+    visible.elements
+      .filter((e) => e.group === group)
+      .map((e) => e.data.id)
+      .sort();
+  return { view, nodes: ids('nodes'), edges: ids('edges'), drawnAs: visible.drawnAs };
 }
+
+/** The lines the canvas draws (bundles under their own ids), by id. */
+const drawnEdges = (page: Page) =>
+  page.evaluate(() =>
+    (
+      window as unknown as { actorGraphView: { renderedEdges(): { id: string; classes: string[] }[] } }
+    ).actorGraphView.renderedEdges(),
+  );
 
 async function waitForStep(page: Page, k: number, n: number): Promise<void> {
   await page.waitForFunction(
@@ -86,11 +98,19 @@ async function checkStep(page: Page, graph: Graph, story: Story, index: number):
       'The New York Times',
     );
   }
-  // The canvas draws exactly the actors the step's view shows, and nothing it cites is hidden.
+  // The canvas draws exactly the actors and lines the step's view shows, and a line for every claim
+  // the caption cites.
+  const want = expected(graph, step);
   const drawn = (await drawnNodes(page)).map((n) => n.id).sort();
-  expect(drawn, `actors drawn at step ${index + 1}`).toEqual(expectedActors(graph, step));
+  expect(drawn, `actors drawn at step ${index + 1}`).toEqual(want.nodes);
+  const lines = await drawnEdges(page);
+  expect(lines.map((e) => e.id).sort(), `lines drawn at step ${index + 1}`).toEqual(want.edges);
+  for (const id of step.cites) {
+    const line = lines.find((e) => e.id === want.drawnAs.get(id));
+    expect(line, `claim ${id} drawn at step ${index + 1}`).toBeDefined();
+  }
   expect(hiddenCitations(graph, step)).toEqual([]);
-  const { view } = stepView(graph, step);
+  const { view } = want;
   if (view.selected?.type === 'node') {
     const root = (await drawnNodes(page)).find((n) => n.id === view.selected!.id);
     expect(root?.classes, 'the selected actor is drawn as the focus').toContain('focus-root');
@@ -253,17 +273,25 @@ describe('the story editor', () => {
       const at = TEXT.indexOf('"stories"');
       expect(saved.slice(0, at)).toBe(TEXT.slice(0, at));
 
-      // Replayed from the saved file.
-      const loaded = await page.evaluate(
-        ([text]) =>
-          (
-            window as unknown as {
-              actorGraphLoad(t: string, n: string, q: string): { ok: boolean; issues: string[] };
-            }
-          ).actorGraphLoad(text, 'saved.json', 'story=russia-and-hezbollah'),
-        [saved] as const,
+      // Replayed: the saved file opened in the explorer as any file is, and the new story played.
+      await editor.getByRole('button', { name: 'Done' }).click();
+      await blur(page);
+      await page.keyboard.press('o');
+      const dialog = page.getByRole('dialog', { name: 'Open a graph' });
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        dialog.getByRole('button', { name: 'Choose files…' }).click(),
+      ]);
+      await chooser.setFiles({
+        name: 'us-iran-2023-10.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(saved),
+      });
+      await page.waitForFunction(
+        () => new URL(location.href).searchParams.get('g') === 'us-iran-2023-10-opened',
       );
-      expect(loaded).toEqual({ ok: true, issues: [] });
+      await page.getByRole('tab', { name: 'Story' }).click();
+      await page.getByTestId('story-list').getByRole('button', { name: 'Russia and Hezbollah' }).click();
       await checkStep(page, graph, made, 0);
       await storyPanel(page).getByTestId('story-next').click();
       await checkStep(page, graph, made, 1);
@@ -400,11 +428,16 @@ describe('the embedded page', () => {
     const { page, session } = await openApp('?embed=1&g=us-iran-2023-10', { width: 1000, height: 700 });
     try {
       const src = new URL('?embed=1&story=twin-messages', inject('baseUrl')).href;
-      // A page of another origin, with no policy of its own, frames the embed.
-      await page.goto('about:blank');
-      await page.setContent(
-        `<!doctype html><title>An article</title><p>The article.</p><iframe src="${src}" width="960" height="600" title="Actor Graph"></iframe>`,
-      );
+      // A page of another origin (another port), with no policy of its own, frames the embed.
+      const article = createServer((_req, res) => {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(
+          `<!doctype html><title>An article</title><p>The article.</p><iframe src="${src}" width="960" height="600" title="Actor Graph"></iframe>`,
+        );
+      });
+      await new Promise<void>((ok) => article.listen(0, '127.0.0.1', ok));
+      onTestFinished(() => void article.close());
+      await page.goto(`http://127.0.0.1:${(article.address() as AddressInfo).port}/article.html`);
       const frame = page.frameLocator('iframe[title="Actor Graph"]');
       await frame.getByTestId('story-counter').waitFor();
       await expect(frame.getByTestId('story-counter').innerText()).resolves.toBe(
