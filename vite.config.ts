@@ -72,7 +72,21 @@ function bundledGraphsChecked(): Plugin {
 
 export default defineConfig({
   plugins: [svelte(), contentSecurityPolicy(), bundledGraphsChecked()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // The parsers and the schema go in a chunk of their own, loaded with the first file opened or
+        // saved: left to itself the bundler may hoist them into the start-up chunk.
+        codeSplitting: {
+          groups: [
+            { name: 'parsers', test: /node_modules[\\/](papaparse|saxes|xmlchars|zod|jsonc-parser)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

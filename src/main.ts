@@ -9,6 +9,7 @@ import { ExplorerState } from './ui/state/explorer.svelte';
 import { prepareOffline, workerLoader } from './ui/state/loadRequests';
 import { GraphOpener } from './ui/state/opener.svelte';
 import { RecentStore } from './ui/state/recentFiles';
+import { StoryState } from './ui/state/story.svelte';
 
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 let storage: Storage | undefined;
@@ -30,6 +31,9 @@ const opener = new GraphOpener(explorer, {
   ...(storage ? { storage } : {}),
 });
 dark.addEventListener('change', (e) => (explorer.systemDark = e.matches));
+// The address as the page opened: starting the explorer rewrites it.
+const opened = window.location.search;
+const story = new StoryState(explorer, opened);
 
 const isBundled = (id: string) => isBundledName(`${id}.json`);
 /** Fetches the text of the bundled graph a query names, if any (only the default is in the start-up bundle). */
@@ -55,27 +59,40 @@ async function openFromAddress(search: string, history: 'replace' | 'none'): Pro
 window.addEventListener('popstate', () => {
   const search = window.location.search;
   void bundledWanted(new URLSearchParams(search)).then(() => {
-    if (!explorer.restoreFromUrl(search)) void openFromAddress(search, 'none');
+    if (explorer.restoreFromUrl(search)) story.restoreFromUrl(search);
+    else void openFromAddress(search, 'none').then(() => story.restoreFromUrl(search));
   });
 });
 
-const params = new URLSearchParams(window.location.search);
+const params = new URLSearchParams(opened);
 const wanted = params.get('g') ?? params.get('graph');
 if (params.has('file') || (wanted && !isBundled(wanted))) {
-  void openFromAddress(window.location.search, 'replace').then((opened) => {
-    if (opened) return;
-    // Open as if the address had not named the file, and keep saying why it did not open.
-    const [issues, file] = [explorer.loadIssues, explorer.loadIssuesOf];
-    explorer.start();
-    if (issues.length > 0) explorer.showLoadIssues(issues, file);
+  void openFromAddress(opened, 'replace').then((ok) => {
+    if (!ok) {
+      // Open as if the address had not named the file, and keep saying why it did not open.
+      const [issues, file] = [explorer.loadIssues, explorer.loadIssuesOf];
+      explorer.start();
+      if (issues.length > 0) explorer.showLoadIssues(issues, file);
+    }
+    story.start(opened);
   });
 } else if (wanted && isBundled(wanted) && !bundledText(`${wanted}.json`)) {
-  void bundledWanted(params).then(() => explorer.start());
-} else explorer.start();
+  void bundledWanted(params).then(() => {
+    explorer.start();
+    story.start(opened);
+  });
+} else {
+  explorer.start();
+  story.start(opened);
+}
 // Vite replaces MODE with a constant, so a production build drops the hooks and their module.
-if (import.meta.env.MODE === 'automation') installAutomation(explorer);
+if (import.meta.env.MODE === 'automation') installAutomation(explorer, story);
 
-mount(App, { target: document.getElementById('app')!, props: { explorer, opener } });
+// `?embed=1`: the chrome-less page for an iframe.
+const target = document.getElementById('app')!;
+if (story.embed)
+  void import('./ui/EmbedView.svelte').then((m) => mount(m.default, { target, props: { explorer, story } }));
+else mount(App, { target, props: { explorer, opener, story } });
 // The search is not needed for the first picture: it loads when the box is first used, or once idle.
 const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
 whenIdle(() => void explorer.loadSearch(), { timeout: 3000 });

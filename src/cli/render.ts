@@ -12,16 +12,17 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Page } from 'playwright-core';
+import type { JSHandle, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { writeNative } from '../core/formats/save';
 import { formatIssue } from '../core/validate';
+import type { DeckOptions } from '../export/deck';
 import type { RasterLimits } from '../export/limits';
 import type { ExportOptions } from '../export/options';
 import { launch, type Session } from './chromium';
 import { openGraphFile } from './openFile';
 import { ensureChromium } from './ensureChromium';
-import { USAGE, parseRenderArgs, type RenderRequest } from './renderArgs';
+import { USAGE, parseRenderArgs, type DeckRenderRequest, type RenderRequest } from './renderArgs';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 /** Where the automation build goes: the app with its window hooks, which the production build leaves out. */
@@ -119,7 +120,77 @@ type Hooks = {
     o: ExportOptions,
     limits?: Partial<RasterLimits>,
   ): Promise<Exported & { bytes: Uint8Array }>;
+  actorGraphStoryDeck(
+    story: string,
+    o: DeckOptions,
+  ): Promise<{
+    bytes: Uint8Array;
+    fileName: string;
+    mime: string;
+    pages: number;
+    width: number;
+    height: number;
+  }>;
 };
+
+/** Loads `graph` into the app in `page` (opened at `baseUrl` on `query`) and waits until it is drawn. */
+async function openInPage(
+  page: Page,
+  baseUrl: string,
+  graph: { text: string; name: string },
+  query: string,
+): Promise<void> {
+  await page.goto(new URL(`?${query}`, baseUrl).href);
+  await page.waitForFunction(() => 'actorGraphLoad' in window);
+  const loaded = await page.evaluate(
+    ([text, name, q]) => (window as unknown as Hooks).actorGraphLoad(text, name, q),
+    [graph.text, graph.name, query] as const,
+  );
+  if (!loaded.ok) throw new Error(`the app could not load the graph:\n  ${loaded.issues.join('\n  ')}`);
+  await page.evaluate(() => (window as unknown as Hooks).actorGraphReady());
+}
+
+/** What a deck export reported, with its bytes. */
+export interface DeckExported {
+  bytes: Buffer;
+  fileName: string;
+  mime: string;
+  pages: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Opens the app in `page`, loads `graph`, steps through story `storyId` and makes its deck (one
+ * PDF page or PNG frame per step). Used by the CLI and the tests.
+ */
+export async function deckInPage(
+  page: Page,
+  baseUrl: string,
+  graph: { text: string; name: string; id: string },
+  storyId: string,
+  options: DeckOptions,
+): Promise<DeckExported> {
+  await openInPage(page, baseUrl, graph, `g=${encodeURIComponent(graph.id)}`);
+  const handle = await page.evaluateHandle(
+    ([id, o]) => (window as unknown as Hooks).actorGraphStoryDeck(id, o),
+    [storyId, options] as const,
+  );
+  try {
+    const meta = await handle.evaluate((r) => ({
+      fileName: r.fileName,
+      mime: r.mime,
+      pages: r.pages,
+      width: r.width,
+      height: r.height,
+      size: r.bytes.byteLength,
+    }));
+    const { size, ...rest } = meta;
+    return { ...rest, bytes: await copyBytes(handle, size) };
+  } finally {
+    await handle.dispose();
+  }
+}
 
 /**
  * Opens the app in `page` on `query`, loads `text` into it, and exports with `options`. Returns the
@@ -132,14 +203,7 @@ export async function renderInPage(
   query: string,
   options: ExportOptions,
 ): Promise<{ bytes: Buffer } & Exported> {
-  await page.goto(new URL(`?${query}`, baseUrl).href);
-  await page.waitForFunction(() => 'actorGraphLoad' in window);
-  const loaded = await page.evaluate(
-    ([text, name, q]) => (window as unknown as Hooks).actorGraphLoad(text, name, q),
-    [graph.text, graph.name, query] as const,
-  );
-  if (!loaded.ok) throw new Error(`the app could not load the graph:\n  ${loaded.issues.join('\n  ')}`);
-  await page.evaluate(() => (window as unknown as Hooks).actorGraphReady());
+  await openInPage(page, baseUrl, graph, query);
   return exportInPage(page, options);
 }
 
@@ -162,28 +226,33 @@ export async function exportInPage(
       notes: r.notes,
       size: r.bytes.byteLength,
     }));
-    const chunks: Buffer[] = [];
-    const step = 8 * 1024 * 1024;
-    for (let at = 0; at < meta.size; at += step) {
-      const b64 = await handle.evaluate(
-        (r, [from, to]) => {
-          const part = r.bytes.subarray(from, to);
-          let s = '';
-          for (let i = 0; i < part.length; i += 0x8000)
-            s += String.fromCharCode(...part.subarray(i, i + 0x8000));
-          return btoa(s);
-        },
-        [at, Math.min(at + step, meta.size)] as const,
-      );
-      chunks.push(Buffer.from(b64, 'base64'));
-    }
-    return { ...meta, bytes: Buffer.concat(chunks) };
+    return { ...meta, bytes: await copyBytes(handle, meta.size) };
   } finally {
     await handle.dispose();
   }
 }
 
-async function run(request: RenderRequest, log: (s: string) => void): Promise<void> {
+/** Copies `bytes` of a result in the page out in pieces (one evaluate cannot carry hundreds of MB). */
+async function copyBytes(handle: JSHandle<{ bytes: Uint8Array }>, size: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const step = 8 * 1024 * 1024;
+  for (let at = 0; at < size; at += step) {
+    const b64 = await handle.evaluate(
+      (r, [from, to]) => {
+        const part = r.bytes.subarray(from, to);
+        let s = '';
+        for (let i = 0; i < part.length; i += 0x8000)
+          s += String.fromCharCode(...part.subarray(i, i + 0x8000));
+        return btoa(s);
+      },
+      [at, Math.min(at + step, size)] as const,
+    );
+    chunks.push(Buffer.from(b64, 'base64'));
+  }
+  return Buffer.concat(chunks);
+}
+
+async function run(request: RenderRequest | DeckRenderRequest, log: (s: string) => void): Promise<void> {
   const started = performance.now();
   // Any supported format: opened and validated here, handed to the app as a native file.
   const opened = openGraphFile(request.graphFile);
@@ -197,10 +266,20 @@ async function run(request: RenderRequest, log: (s: string) => void): Promise<vo
   }
   const text =
     loaded.format === 'native' ? readFileSync(request.graphFile, 'utf8') : writeNative(loaded.graph.file);
+  if ('story' in request) {
+    const stories = loaded.graph.file.stories ?? [];
+    if (!stories.some((s) => s.id === request.story)) {
+      throw new UsageError(
+        stories.length === 0
+          ? `${name} has no stories`
+          : `${name} has no story "${request.story}"; its stories: ${stories.map((s) => s.id).join(', ')}`,
+      );
+    }
+  }
   checkWritable(request.out);
   ensureChromium(log);
 
-  const params = new URLSearchParams(request.view);
+  const params = new URLSearchParams('view' in request ? request.view : '');
   params.delete('graph');
   params.set('g', loaded.graph.file.id);
   const query = params.toString();
@@ -221,13 +300,33 @@ async function run(request: RenderRequest, log: (s: string) => void): Promise<vo
     const page = await session.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const result = await renderInPage(page, url, { text, name }, query, request.options).catch(
-      (err: Error) => {
-        throw new Error(
-          errors.length > 0 ? `${err.message}\n  (page errors: ${errors.join('; ')})` : err.message,
-        );
-      },
-    );
+    const withErrors = (err: Error) => {
+      throw new Error(
+        errors.length > 0 ? `${err.message}\n  (page errors: ${errors.join('; ')})` : err.message,
+      );
+    };
+    if ('story' in request) {
+      const deck = await deckInPage(
+        page,
+        url,
+        { text, name, id: loaded.graph.file.id },
+        request.story,
+        request.deck,
+      ).catch(withErrors);
+      writeFileSync(request.out, deck.bytes);
+      const kb = deck.bytes.length / 1024;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const what =
+        request.deck.format === 'pdf'
+          ? `${deck.pages} pages of ${Math.round(deck.width)} × ${Math.round(deck.height)} pt`
+          : `${deck.pages} PNG frames of ${deck.width} × ${deck.height} px`;
+      log(
+        `Wrote ${request.out}: ${what}, one per step of the story "${request.story}", ` +
+          `${kb < 1024 ? `${Math.round(kb)} KB` : `${(kb / 1024).toFixed(1)} MB`} (${seconds} s)`,
+      );
+      return;
+    }
+    const result = await renderInPage(page, url, { text, name }, query, request.options).catch(withErrors);
     writeFileSync(request.out, result.bytes);
     const unit = request.options.format === 'pdf' ? 'pt' : 'px';
     const kb = result.bytes.length / 1024;
@@ -253,7 +352,7 @@ if (process.argv[1]?.endsWith('render.ts')) {
     console.log(USAGE);
     process.exit(0);
   }
-  run(parsed.request, (s) => console.log(s)).then(
+  run('deck' in parsed ? parsed.deck : parsed.request, (s) => console.log(s)).then(
     () => process.exit(0),
     (err: Error) => {
       console.error(`render: ${err.message}`);

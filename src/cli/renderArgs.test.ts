@@ -86,6 +86,53 @@ describe('parseRenderArgs', () => {
   });
 });
 
+describe('parseRenderArgs for a story deck', () => {
+  function deck(args: string) {
+    const r = parseRenderArgs(args.split(' '));
+    if (!r.ok || !('deck' in r)) throw new Error(r.ok ? 'not a deck' : r.error);
+    return r.deck;
+  }
+
+  it('makes a PDF or a zip of PNG frames, portrait A4 on white by default', () => {
+    expect(deck('g.json --story twin --out brief.pdf')).toEqual({
+      graphFile: 'g.json',
+      out: 'brief.pdf',
+      story: 'twin',
+      deck: { format: 'pdf', paper: { paper: 'a4', orientation: 'portrait' }, dpi: 150, background: 'white' },
+      theme: 'light',
+      window: { width: 1280, height: 720 },
+    });
+    expect(
+      deck(
+        'g.json --story twin -o f.zip --dpi 96 --paper letter --orientation landscape --background theme --theme dark',
+      ),
+    ).toMatchObject({
+      deck: {
+        format: 'zip',
+        paper: { paper: 'letter', orientation: 'landscape' },
+        dpi: 96,
+        background: 'theme',
+      },
+      theme: 'dark',
+    });
+    expect(deck('g.json --story twin --out deck --format zip').deck.format).toBe('zip');
+  });
+
+  it.each([
+    ['an image format', 'g.json --story twin --out a.png', '.pdf or a .zip'],
+    ['a zip without a story', 'g.json --out a.zip', 'format'],
+    ['an image option', 'g.json --story twin --out a.pdf --scale 2', '--scale does not apply'],
+    ['a view', 'g.json --story twin --out a.pdf --view g=x', '--view does not apply'],
+    ['a dpi for a vector PDF', 'g.json --story twin --out a.pdf --dpi 100', 'vector'],
+    ['a dpi out of range', 'g.json --story twin --out a.zip --dpi 5000', 'dpi 5000'],
+    ['a transparent page', 'g.json --story twin --out a.zip --background transparent', '--background'],
+    ['an automatic orientation', 'g.json --story twin --out a.pdf --orientation auto', '--orientation'],
+    ['a format that contradicts the name', 'g.json --story twin --out a.pdf --format zip', 'does not match'],
+  ])('rejects %s', (_, args, message) => {
+    expect(error(args)).toContain(message);
+  });
+});
+
 describe('viewQuery', () => {
   it('takes the query of a URL, a ?query or a bare query', () => {
     expect(viewQuery('http://127.0.0.1:5173/?g=a&sel=n:b')).toBe('g=a&sel=n:b');

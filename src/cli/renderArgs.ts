@@ -1,10 +1,12 @@
 // Reads the command line of `npm run render` into export options, with the same names and limits
 // as the export dialog. Pure: no files, no browser.
 import { parseArgs } from 'node:util';
+import { DEFAULT_DECK_DPI, DEFAULT_DECK_PAPER, type DeckOptions } from '../export/deck';
 import {
   DEFAULT_OPTIONS,
   DEFAULT_PAPER,
   FORMATS,
+  LIMITS,
   SCOPES,
   checkOptions,
   type Background,
@@ -16,6 +18,7 @@ import {
 } from '../export/options';
 
 export const USAGE = `Usage: npm run render -- <graph file> --out <file.png|.jpg|.svg|.pdf> [options]
+       npm run render -- <graph file> --story <id> --out <deck.pdf|frames.zip> [deck options]
 
 Renders a graph file as the explorer shows it, with the export dialog's options. The graph file
 may be in any format the explorer opens (Actor Graph JSON, Cytoscape JSON, GEXF, GraphML, CSV).
@@ -39,10 +42,22 @@ may be in any format the explorer opens (Actor Graph JSON, Cytoscape JSON, GEXF,
       --window <W>x<H>        browser window, CSS px; sets the viewport scope (default 1280x720)
   -h, --help                  this text
 
+A story as a briefing deck: one page per step (the picture, the step's title and caption, the
+quotes it cites with their sources, the source line), as a PDF or as a zip of PNG frames.
+
+      --story <id>            the story (its id in the graph file)
+      --paper a4|letter       the page                      (default a4)
+      --orientation portrait|landscape                    (default portrait)
+      --dpi <n>               PNG frames: pixels per inch   (default 150)
+      --background white|theme                            (default white)
+      --theme light|dark, --window <W>x<H>                as above
+
 Examples:
   npm run render -- graph/us-iran-2023-10.json --out iran.png --scale 4
   npm run render -- graph/us-iran-2023-10.json --out iran.pdf --paper letter --orientation landscape
-  npm run render -- my-graph.json --out focus.svg --view '?g=my-graph&sel=n:iran&depth=2' --background white`;
+  npm run render -- my-graph.json --out focus.svg --view '?g=my-graph&sel=n:iran&depth=2' --background white
+  npm run render -- graph/us-iran-2023-10.json --story twin-messages --out brief.pdf
+  npm run render -- graph/us-iran-2023-10.json --story twin-messages --out frames.zip --dpi 100`;
 
 export interface RenderRequest {
   graphFile: string;
@@ -54,8 +69,22 @@ export interface RenderRequest {
   window: { width: number; height: number };
 }
 
+/** A story rendered as a briefing deck. */
+export interface DeckRenderRequest {
+  graphFile: string;
+  out: string;
+  /** The story's id in the graph file. */
+  story: string;
+  deck: DeckOptions;
+  theme: 'light' | 'dark';
+  window: { width: number; height: number };
+}
+
 export type ParsedArgs =
-  { ok: true; request: RenderRequest } | { ok: true; help: true } | { ok: false; error: string };
+  | { ok: true; request: RenderRequest }
+  | { ok: true; deck: DeckRenderRequest }
+  | { ok: true; help: true }
+  | { ok: false; error: string };
 
 const EXTENSIONS: Record<string, ExportFormat> = {
   png: 'png',
@@ -120,6 +149,7 @@ export function parseRenderArgs(argv: string[]): ParsedArgs {
         quality: { type: 'string' },
         'pdf-raster': { type: 'boolean' },
         window: { type: 'string' },
+        story: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -137,6 +167,7 @@ export function parseRenderArgs(argv: string[]): ParsedArgs {
       );
     }
     if (!v.out) throw new Error('say where to write the image with --out <file>');
+    if (v.story !== undefined) return { ok: true, deck: deckRequest(v, parsed.positionals[0]!, v.out) };
     const ext = /\.([a-z]+)$/i.exec(v.out)?.[1]?.toLowerCase();
     const fromExt = ext ? EXTENSIONS[ext] : undefined;
     const format = oneOf('format', v.format, FORMATS) ?? fromExt;
@@ -206,9 +237,6 @@ export function parseRenderArgs(argv: string[]): ParsedArgs {
     if (v['pdf-raster'] && format !== 'pdf') throw new Error('--pdf-raster only applies to PDF');
     const problems = checkOptions(options);
     if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
-    const win = v.window ?? '1280x720';
-    const m = /^(\d{3,5})x(\d{3,5})$/.exec(win);
-    if (!m) throw new Error(`--window must look like 1280x720, not "${win}"`);
     return {
       ok: true,
       request: {
@@ -217,10 +245,78 @@ export function parseRenderArgs(argv: string[]): ParsedArgs {
         options,
         view: viewQuery(v.view ?? ''),
         theme: oneOf('theme', v.theme, ['light', 'dark'] as const) ?? 'light',
-        window: { width: Number(m[1]), height: Number(m[2]) },
+        window: windowSize(v.window),
       },
     };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
+}
+
+function windowSize(value: string | undefined): { width: number; height: number } {
+  const win = value ?? '1280x720';
+  const m = /^(\d{3,5})x(\d{3,5})$/.exec(win);
+  if (!m) throw new Error(`--window must look like 1280x720, not "${win}"`);
+  return { width: Number(m[1]), height: Number(m[2]) };
+}
+
+/** Options that make an image and mean nothing for a deck. */
+const IMAGE_ONLY = [
+  'view',
+  'scope',
+  'scale',
+  'width',
+  'height',
+  'title',
+  'no-title',
+  'no-legend',
+  'no-caption',
+  'no-date',
+  'quality',
+  'pdf-raster',
+] as const;
+
+/** The deck `--story` asks for; throws on options that do not apply or values out of range. */
+function deckRequest(
+  v: Record<string, string | boolean | undefined>,
+  graphFile: string,
+  out: string,
+): DeckRenderRequest {
+  const story = String(v.story);
+  if (!story.trim()) throw new Error('--story needs the id of a story in the graph file');
+  for (const name of IMAGE_ONLY) {
+    if (v[name] !== undefined)
+      throw new Error(`--${name} does not apply to a story deck: each step has its own view and page`);
+  }
+  const ext = /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase();
+  const fromExt = ext === 'pdf' ? 'pdf' : ext === 'zip' ? 'zip' : undefined;
+  const format = oneOf('format', v.format as string | undefined, ['pdf', 'zip'] as const) ?? fromExt;
+  if (!format) throw new Error(`a story deck is a .pdf or a .zip of PNG frames, not "${out}"`);
+  if (fromExt && format !== fromExt)
+    throw new Error(`--format ${format} does not match the file name ${out}`);
+  const dpi = number('dpi', v.dpi as string | undefined);
+  if (dpi !== undefined && format === 'pdf')
+    throw new Error('--dpi sets the size of PNG frames; a PDF deck is vector');
+  if (dpi !== undefined && !(dpi >= LIMITS.dpi[0] && dpi <= LIMITS.dpi[1]))
+    throw new Error(`dpi ${dpi} is not between ${LIMITS.dpi[0]} and ${LIMITS.dpi[1]}`);
+  return {
+    graphFile,
+    out,
+    story,
+    deck: {
+      format,
+      paper: {
+        paper:
+          oneOf<Paper>('paper', v.paper as string | undefined, ['a4', 'letter']) ?? DEFAULT_DECK_PAPER.paper,
+        orientation:
+          oneOf('orientation', v.orientation as string | undefined, ['portrait', 'landscape'] as const) ??
+          DEFAULT_DECK_PAPER.orientation,
+      },
+      dpi: dpi ?? DEFAULT_DECK_DPI,
+      background:
+        oneOf('background', v.background as string | undefined, ['white', 'theme'] as const) ?? 'white',
+    },
+    theme: oneOf('theme', v.theme as string | undefined, ['light', 'dark'] as const) ?? 'light',
+    window: windowSize(v.window as string | undefined),
+  };
 }

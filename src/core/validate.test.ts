@@ -37,6 +37,7 @@ const EXPECTED: Record<string, { path: string; line?: number; code?: IssueCode }
   unsourced: { path: 'edges[0].evidence' },
   'unknown-claim': { path: 'stories[0].steps[0].cites[0]' },
   'bad-view': { path: 'stories[0].steps[0].view' },
+  'duplicate-story-id': { path: 'stories[1].id', code: 'duplicate-id' },
 };
 
 describe('validation fixtures', () => {

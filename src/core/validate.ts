@@ -535,7 +535,15 @@ function checkStories(raw: Record<string, unknown>, report: Report): void {
         : [],
     ),
   );
+  const storyAt = new Map<string, number>();
   raw.stories.forEach((story, i) => {
+    const id = (story as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') {
+      const first = storyAt.get(id);
+      if (first !== undefined)
+        report('duplicate-id', ['stories', i, 'id'], `story id "${id}" is already used at stories[${first}]`);
+      else storyAt.set(id, i);
+    }
     const steps = (story as { steps?: unknown } | null)?.steps;
     if (!Array.isArray(steps)) return;
     steps.forEach((step, j) => {

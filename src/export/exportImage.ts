@@ -54,7 +54,7 @@ export class OptionsError extends Error {
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 
 /** Text widths as the browser draws them, in the font the export uses. */
-function browserMeasure(family: string): Measure {
+export function browserMeasure(family: string): Measure {
   if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
   const ctx = measureCtx;
   return (text, { size, weight }) => {

@@ -430,8 +430,8 @@ export class GraphView {
     const missing = layout.elements.some(
       (e) => e.group === 'nodes' && !groups.has(e.data.id) && !given[e.data.id],
     );
-    if (!missing) return given;
-    return { ...this.#positions({ ...layout, name: 'fcose' }, layoutId), ...given };
+    const placed = missing ? { ...this.#positions({ ...layout, name: 'fcose' }, layoutId), ...given } : given;
+    return { ...groupCentres(layout.elements, placed), ...placed };
   }
 
   #setElements(elements: readonly GraphElement[], animate: boolean): boolean {
@@ -787,4 +787,28 @@ export class GraphView {
     this.#resize.disconnect();
     this.#cy.destroy();
   }
+}
+
+/**
+ * A place for each group without one: the middle of its members' places, so a group drawn without
+ * its members (isolated, or its members filtered out) stands where they would, not at the origin.
+ */
+function groupCentres(
+  elements: readonly GraphElement[],
+  placed: Record<string, Position>,
+): Record<string, Position> {
+  const parentOf = new Map<string, string>();
+  for (const e of elements) if (e.group === 'nodes' && e.data.parent) parentOf.set(e.data.id, e.data.parent);
+  const groups = new Set(parentOf.values());
+  const sums = new Map<string, { x: number; y: number; n: number }>();
+  for (const [id, p] of Object.entries(placed)) {
+    if (groups.has(id)) continue;
+    for (let g = parentOf.get(id); g !== undefined; g = parentOf.get(g)) {
+      const s = sums.get(g) ?? { x: 0, y: 0, n: 0 };
+      sums.set(g, { x: s.x + p.x, y: s.y + p.y, n: s.n + 1 });
+    }
+  }
+  const out: Record<string, Position> = {};
+  for (const [g, s] of sums) out[g] = { x: s.x / s.n, y: s.y / s.n };
+  return out;
 }

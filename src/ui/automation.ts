@@ -1,12 +1,16 @@
 // Hooks on `window` for the command-line renderer and the browser tests: load a graph file's text,
-// wait until the canvas is still, and export exactly as the export dialog does. Only the automation
+// wait until the canvas is still, and export exactly as the export dialog does (images, and a
+// story's deck). Only the automation
 // build (`vite build --mode automation`) installs them; the production build leaves this module out.
+import type { DeckOptions } from '../export/deck';
+import type { DeckResult } from '../export/deckFile';
 import type { ExportResult } from '../export/exportImage';
 import type { RasterLimits } from '../export/limits';
 import type { ExportOptions } from '../export/options';
 import type { GraphView } from '../render/graphView';
-import { sceneSettled } from '../render/scene';
 import type { ExplorerState } from './state/explorer.svelte';
+import { whenStill } from './settle';
+import type { StoryState } from './state/story.svelte';
 
 export interface AutomationHooks {
   /** Loads graph text (validated) and applies the view in `query` (a permalink query string). */
@@ -15,41 +19,28 @@ export interface AutomationHooks {
   actorGraphReady(timeoutMs?: number): Promise<void>;
   /** The export the dialog makes, without the download; `limits` lets tests shrink the canvas limits. */
   actorGraphExport(options: ExportOptions, limits?: Partial<RasterLimits>): Promise<ExportResult>;
+  /** Steps through story `story` and makes its deck, as the export dialog does, without the download. */
+  actorGraphStoryDeck(story: string, options: DeckOptions): Promise<DeckResult>;
   /** The canvas' GraphView, for tests that read what is drawn. */
   readonly actorGraphView: GraphView | undefined;
 }
 
-const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-
-export function installAutomation(explorer: ExplorerState): void {
+export function installAutomation(explorer: ExplorerState, story: StoryState): void {
   const hooks: AutomationHooks = {
     async actorGraphLoad(text, name, query = '') {
       // The validator loads here, as it does in the loading worker: the page itself never needs it.
       const { loadGraphText } = await import('../core/validate');
-      if (!explorer.loadResult(loadGraphText(text, name), name)) {
+      if (!explorer.loadResult(loadGraphText(text, name), name, text)) {
         return { ok: false, issues: explorer.loadIssues.map((i) => `${i.path}: ${i.message} (${i.code})`) };
       }
-      explorer.showQuery(new URLSearchParams(query));
+      const params = new URLSearchParams(query);
+      explorer.showQuery(params);
+      // A query naming a story opens it (at the step named, or the first).
+      if (params.has('story')) story.start(query);
       return { ok: true, issues: [] };
     },
-    async actorGraphReady(timeoutMs = 20_000) {
-      const end = Date.now() + timeoutMs;
-      await document.fonts.ready;
-      let still = 0;
-      let last = '';
-      while (Date.now() < end) {
-        await frame();
-        const view = explorer.graphView;
-        if (!view || view.counts().nodes === 0 || !sceneSettled(view)) {
-          still = 0;
-          continue;
-        }
-        const now = JSON.stringify(view.positions());
-        still = now === last ? still + 1 : 0;
-        last = now;
-        if (still >= 3) return;
-      }
-      throw new Error('The graph did not settle in time.');
+    actorGraphReady(timeoutMs = 20_000) {
+      return whenStill(() => explorer.graphView, timeoutMs);
     },
     async actorGraphExport(options, limits) {
       const view = explorer.graphView;
@@ -66,6 +57,10 @@ export function installAutomation(explorer: ExplorerState): void {
         options,
         limits ? { limits } : {},
       );
+    },
+    async actorGraphStoryDeck(id, options) {
+      const { storyDeck } = await import('./storyDeck');
+      return storyDeck(explorer, story, id, options);
     },
     get actorGraphView() {
       return explorer.graphView;

@@ -65,9 +65,9 @@ import { parseXml } from './xml';
 
 export { DEFAULT_LIMITS, type FileInput, type LoadLimits, type LoadWarning } from './input';
 
-import type { FormatId } from './formatInfo';
+import { sniffFormat, type FormatId } from './formatInfo';
 
-export { FORMATS, formatWarning, type FormatId } from './formatInfo';
+export { FORMATS, formatWarning, sniffFormat, type FormatId } from './formatInfo';
 
 export interface LoadOptions {
   /** Skip sniffing: read the file as this format. */
@@ -89,52 +89,6 @@ export interface LoadOptions {
 export type LoadFileResult =
   | { ok: true; graph: Graph; format: FormatId; warnings: LoadWarning[] }
   | { ok: false; format?: FormatId; issues: GraphIssue[] };
-
-const EXTENSION: Record<string, FormatId | 'json' | 'xml'> = {
-  json: 'json',
-  cyjs: 'cytoscape',
-  gexf: 'gexf',
-  graphml: 'graphml',
-  xml: 'xml',
-  csv: 'csv',
-  tsv: 'csv',
-  txt: 'csv',
-};
-
-function extensionOf(name: string): string {
-  const m = /\.([^./\\]+)$/.exec(name);
-  return m ? m[1]!.toLowerCase() : '';
-}
-
-/** The format of a file from its content alone, or undefined for XML that is neither GEXF nor GraphML. */
-function formatOfContent(text: string): FormatId | 'json' | undefined {
-  const head = text
-    .slice(0, 65536)
-    .replace(/^\ufeff/, '')
-    .trimStart();
-  if (head.startsWith('{') || head.startsWith('[')) {
-    return /"format"\s*:\s*"actor-graph"/.test(head) ? 'native' : 'json';
-  }
-  if (head.startsWith('<')) {
-    const root = /<(?:[\w.-]+:)?(gexf|graphml)[\s>/]/i.exec(head);
-    return root ? (root[1]!.toLowerCase() as FormatId) : undefined;
-  }
-  return 'csv';
-}
-
-/**
- * The format of a file: its extension says which, its content confirms (a `.json` that holds XML is
- * read as XML). JSON that is not recognisably native from its first 64 kB is reported as native when
- * it names itself so, else Cytoscape JSON; the loader decides for certain after parsing.
- */
-export function sniffFormat(name: string, text: string): FormatId | undefined {
-  const ext = extensionOf(name);
-  const byName = Object.hasOwn(EXTENSION, ext) ? EXTENSION[ext] : undefined;
-  const byContent = formatOfContent(text);
-  if (byContent === 'json') return 'cytoscape';
-  if (byContent === undefined) return byName === 'gexf' || byName === 'graphml' ? byName : undefined;
-  return byContent;
-}
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);

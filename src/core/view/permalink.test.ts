@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_LINKS } from '../fixtures/hostileViews';
 import { UNSAFE_TEXT } from '../text';
-import { decodeView, encodeView, quoted } from './permalink';
+import { decodeStoryRef, decodeView, encodeStoryRef, encodeView, quoted } from './permalink';
 import { defaultView, type ViewState } from './viewState';
 
 describe('permalinks', () => {
@@ -177,5 +177,38 @@ describe('hostile links', () => {
     expect(view?.selected).toEqual({ type: 'node', id: '__proto__' });
     expect(view?.collapsed).toEqual(['constructor']);
     expect(view?.filters.asserters).toEqual(['prototype']);
+  });
+});
+
+describe('story links', () => {
+  it('carry the story and the step beside the view', () => {
+    const params = encodeView({ ...defaultView('us-iran-2023-10'), selected: { type: 'node', id: 'iran' } });
+    encodeStoryRef({ story: 'twin-messages', step: 3 }, params);
+    expect(params.toString()).toBe('g=us-iran-2023-10&sel=n%3Airan&story=twin-messages&step=3');
+    expect(decodeStoryRef(params)).toEqual({ ref: { story: 'twin-messages', step: 3 }, problems: [] });
+    // The view reads past the story's parameters.
+    expect(decodeView(params)).toEqual({
+      view: { ...defaultView('us-iran-2023-10'), selected: { type: 'node', id: 'iran' } },
+      problems: [],
+    });
+  });
+
+  it('open the first step when the link names none, and no story without one', () => {
+    expect(decodeStoryRef('story=s').ref).toEqual({ story: 's', step: 1 });
+    expect(decodeStoryRef('g=x-y&sel=n:iran')).toEqual({ ref: undefined, problems: [] });
+  });
+
+  it('drop a step or story they cannot use and say which', () => {
+    for (const step of ['0', '-1', '2.5', 'two', '99999', '']) {
+      const { ref, problems } = decodeStoryRef(`story=s&step=${encodeURIComponent(step)}`);
+      expect(ref).toEqual({ story: 's', step: 1 });
+      expect(problems).toEqual([`step: ${quoted(step)} is not a step number from 1 to 10000`]);
+    }
+    expect(decodeStoryRef('step=4')).toEqual({ ref: undefined, problems: ['step: "4" names no story'] });
+    expect(decodeStoryRef('story=%01evil&step=2')).toEqual({
+      ref: undefined,
+      problems: ['story: "\\u0001evil" is not a story id'],
+    });
+    expect(decodeStoryRef('story=').problems).toEqual(['story: "" is not a story id']);
   });
 });

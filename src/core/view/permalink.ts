@@ -249,3 +249,46 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
   view.collapsed = [...new Set(view.collapsed)];
   return { view, problems };
 }
+
+/** A story open in story mode and the step shown, as links carry it: `story=<id>&step=<n>`. */
+export interface StoryRef {
+  /** The story's id in the graph file. */
+  story: string;
+  /** The step shown, counted from 1 as readers count. */
+  step: number;
+}
+
+/** Most steps a link may name; a story that long is not a story. */
+const MAX_STEP = 10_000;
+
+/** Adds `story=<id>&step=<n>` for `ref` to `params` (a new set when none is given). */
+export function encodeStoryRef(ref: StoryRef, params = new URLSearchParams()): URLSearchParams {
+  params.set('story', ref.story);
+  params.set('step', String(ref.step));
+  return params;
+}
+
+/**
+ * Reads the story and step a link names. Without `story` there is none (a lone `step` is
+ * reported); a missing or unusable `step` opens the first one.
+ */
+export function decodeStoryRef(query: string | URLSearchParams): {
+  ref: StoryRef | undefined;
+  problems: string[];
+} {
+  const p = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const story = p.get('story');
+  const step = p.get('step');
+  const problems: string[] = [];
+  if (story === null) {
+    if (step !== null) problems.push(`step: ${quoted(step)} names no story`);
+    return { ref: undefined, problems };
+  }
+  if (!isId(story)) return { ref: undefined, problems: [`story: ${quoted(story)} is not a story id`] };
+  let n = 1;
+  if (step !== null) {
+    if (/^\d{1,5}$/.test(step) && Number(step) >= 1 && Number(step) <= MAX_STEP) n = Number(step);
+    else problems.push(`step: ${quoted(step)} is not a step number from 1 to ${MAX_STEP}`);
+  }
+  return { ref: { story, step: n }, problems };
+}

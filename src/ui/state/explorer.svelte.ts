@@ -46,6 +46,8 @@ export type GraphSource =
 export type FilterKey = 'kinds' | 'categories' | 'relations' | 'certainties' | 'asserters';
 
 const THEME_KEY = 'actor-graph:theme';
+/** Query parameters that name what to open or which mode, not a view: a link with only these has none. */
+const LINK_ONLY = new Set(['g', 'graph', 'file', 'story', 'step', 'embed']);
 
 /** Where the explorer runs: the browser's window, or stand-ins in tests. */
 export interface Environment {
@@ -83,12 +85,22 @@ export class ExplorerState {
    * change nothing that is drawn, only this and (debounced) the URL. Undefined: fitted to the graph.
    */
   camera = $state.raw<Viewport | undefined>(undefined);
-  /** Which tab the side panel shows; selecting shows details, asking for a path shows paths. */
-  panelTab = $state<'details' | 'paths' | 'time'>('details');
+  /**
+   * Which tab the side panel shows; selecting shows details, asking for a path shows paths, a story
+   * step shows the story.
+   */
+  panelTab = $state<'details' | 'paths' | 'time' | 'story'>('details');
   /** The actor the over-time chart is about and the other one (none: all others). */
   chartActors = $state.raw<{ a: string; b?: string } | undefined>(undefined);
   /** The actor a path is being picked from, before both ends are chosen. */
   pathDraftFrom = $state<string | undefined>(undefined);
+  /** The text a graph was loaded from, so saving its stories can keep the rest of the file as written. */
+  loadedText = $state.raw<{ graph: Graph; text: string } | undefined>(undefined);
+  /**
+   * Parameters the address bar carries beside the view (the story and step shown, `embed`), given
+   * by the modes that own them; not part of the view, nor of the saved view.
+   */
+  urlExtras: () => Iterable<[string, string]> = () => [];
   /** The canvas' GraphView while it is mounted, for exports (deliberately not reactive). */
   graphView: GraphView | undefined = undefined;
   /** A layout computing in the background: the canvas shows its progress and a Cancel button. */
@@ -313,9 +325,12 @@ export class ExplorerState {
    */
   #query(): string {
     const full = this.camera ? { ...this.view, viewport: this.camera } : this.view;
-    const params = encodeView(full, { layout: this.defaultLayout }).toString();
+    const params = encodeView(full, { layout: this.defaultLayout });
+    for (const [k, v] of this.urlExtras()) params.set(k, v);
     const url = this.source.type === 'opened' ? this.source.url : undefined;
-    return url === undefined ? params : `${new URLSearchParams({ file: url }).toString()}&${params}`;
+    return url === undefined
+      ? params.toString()
+      : `${new URLSearchParams({ file: url }).toString()}&${params.toString()}`;
   }
 
   /**
@@ -346,13 +361,17 @@ export class ExplorerState {
     this.setView({ ...this.view, ...patch }, history);
   }
 
-  /** Shows a graph that was read and validated; on failure keeps the current graph and records the issues. */
-  loadResult(result: LoadResult, name: string): boolean {
+  /**
+   * Shows a graph that was read and validated from `text`; on failure keeps the current graph and
+   * records the issues.
+   */
+  loadResult(result: LoadResult, name: string, text: string): boolean {
     if (!result.ok) {
       this.showLoadIssues(result.issues, name);
       return false;
     }
     this.graph = result.graph;
+    this.loadedText = { graph: result.graph, text };
     this.source = { type: 'bundled' };
     this.loadIssues = [];
     this.loadWarnings = [];
@@ -393,8 +412,7 @@ export class ExplorerState {
     this.manualNested = saved.nested;
     const params = options.query;
     const decoded = params ? decodeView(params) : undefined;
-    const fromLink =
-      decoded?.view?.graph === id && [...params!.keys()].some((k) => !['g', 'graph', 'file'].includes(k));
+    const fromLink = decoded?.view?.graph === id && [...params!.keys()].some((k) => !LINK_ONLY.has(k));
     if (fromLink) this.notices.push(...decoded!.problems.map((p) => `Part of the link was ignored: ${p}.`));
     const view = fromLink ? decoded!.view! : (saved.view ?? this.#defaultView(id));
     if (fromLink && !params!.has('layout')) view.layout = this.defaultLayout;
@@ -407,7 +425,7 @@ export class ExplorerState {
     const text = bundledText(name);
     return text === undefined
       ? false
-      : this.loadResult({ ok: true, graph: readCheckedGraph(text) }, `graph/${name}`);
+      : this.loadResult({ ok: true, graph: readCheckedGraph(text) }, `graph/${name}`, text);
   }
 
   /** Switches to another bundled graph (fetching its text first), opening its saved view. */

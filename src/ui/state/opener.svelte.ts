@@ -5,13 +5,9 @@
 import type { CsvPreview } from '../../core/formats/csv';
 import { guessCsvMapping, type CsvMapping } from '../../core/formats/csvMapping';
 import { formatBytes } from '../../core/formats/input';
-import {
-  DEFAULT_LIMITS,
-  FORMATS,
-  sniffFormat,
-  type FileInput,
-  type LoadOptions,
-} from '../../core/formats/load';
+import { FORMATS, sniffFormat } from '../../core/formats/formatInfo';
+import { DEFAULT_LIMITS, type FileInput } from '../../core/formats/input';
+import type { LoadOptions } from '../../core/formats/load';
 import { ID_PATTERN } from '../../core/model';
 import type { Graph, GraphIssue } from '../../core/validate';
 import { BUNDLED_GRAPHS } from '../graphs';
