@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadGraphText } from '../validate';
-import { NotAGraphFileError, writePositions } from './writePositions';
+import { NotAGraphFileError, placeNodes, writePositions } from './writePositions';
 
 const CURATED = readFileSync('graph/us-iran-2023-10.json', 'utf8');
 
@@ -74,5 +74,20 @@ describe('writePositions', () => {
     } catch (e) {
       expect((e as NotAGraphFileError).code).toBe('not-a-graph-file');
     }
+  });
+});
+
+describe('placeNodes', () => {
+  it('gives placed nodes their rounded position and leaves the rest, and the file, as they were', () => {
+    const result = loadGraphText(CURATED, 'x');
+    if (!result.ok) throw new Error('curated graph invalid');
+    const file = result.graph.file;
+    const placed = placeNodes(file, { iran: { x: 1.6, y: -0.4 }, 'john-kirby': { x: Infinity, y: 0 } });
+    expect(placed.nodes.find((n) => n.id === 'iran')!.position).toEqual({ x: 2, y: 0 });
+    expect(placed.nodes.find((n) => n.id === 'john-kirby')).toBe(
+      file.nodes.find((n) => n.id === 'john-kirby'),
+    );
+    expect(file.nodes.find((n) => n.id === 'iran')!.position).toBeUndefined();
+    expect(placed.edges).toBe(file.edges);
   });
 });

@@ -1,6 +1,7 @@
 // Writes an arrangement into an Actor Graph JSON file's own text: each placed node's `position` is
 // set (or replaced) where it stands, and every other character of the file is left as it was.
 import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
+import type { GraphFile } from '../schema';
 import type { Point } from './crossings';
 
 export interface WritePositionsResult {
@@ -95,4 +96,19 @@ function indentStep(text: string): string {
   let least = Infinity;
   for (const m of text.matchAll(/\n( +)\S/g)) least = Math.min(least, m[1]!.length);
   return ' '.repeat(Number.isFinite(least) ? least : 2);
+}
+
+/**
+ * `file` with each node that `positions` places given that `position` (rounded to whole pixels), for
+ * writers that build their text from the data (GEXF, GraphML, CSV …); the file itself is not changed.
+ */
+export function placeNodes(file: GraphFile, positions: Readonly<Record<string, Point>>): GraphFile {
+  return {
+    ...file,
+    nodes: file.nodes.map((n) => {
+      const p = Object.hasOwn(positions, n.id) ? positions[n.id] : undefined;
+      if (!p || !Number.isFinite(p.x) || !Number.isFinite(p.y)) return n;
+      return { ...n, position: { x: Math.round(p.x) + 0, y: Math.round(p.y) + 0 } };
+    }),
+  };
 }
