@@ -748,6 +748,18 @@ export class GraphView {
     return out;
   }
 
+  /**
+   * The arrangement on screen: where each actor drawn as a point stands, in model coordinates (a
+   * group drawn as a box has no place of its own: it wraps its members).
+   */
+  arrangement(): Record<string, Position> {
+    const out: Record<string, Position> = {};
+    this.#cy.nodes().forEach((n) => {
+      if (n.isChildless() && !n.id().startsWith(TITLE_PREFIX)) out[n.id()] = { ...n.position() };
+    });
+    return out;
+  }
+
   /** Where each actor is drawn on screen, for hit-testing, keyboard moves and tests. */
   renderedNodes(): RenderedNode[] {
     return (this.#cy.nodes().not('.group-title') as NodeCollection).map((n) => {
