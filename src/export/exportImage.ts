@@ -3,9 +3,8 @@
 // export dialog, its preview and the command line (through window.actorGraphExport) all use this.
 import type { Graph } from '../core/validate';
 import type { ViewState } from '../core/view/viewState';
-import type { GraphView } from '../render/graphView';
 import { THEMES } from '../render/palette';
-import { captureScene, type Scene } from '../render/scene';
+import { captureScene, type Scene, type SceneSource } from '../render/scene';
 import { GRAPH_FONT } from '../render/style';
 import { captionText, dateStamp } from './caption';
 import { exportFileName } from './fileName';
@@ -17,7 +16,7 @@ import { rasterise, type Progress } from './raster';
 import { renderSvg, type SvgOptions } from './svg';
 
 export interface ExportSource {
-  view: GraphView;
+  view: SceneSource;
   graph: Graph;
   /** The explorer's view, for the file name. */
   viewState?: Partial<ViewState>;
