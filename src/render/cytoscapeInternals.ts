@@ -220,18 +220,24 @@ const BOX_HALIGN: Record<string, string> = {
 };
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
+const baselines = new Map<string, number>();
 
 /**
  * Where the alphabetic baseline lies relative to Canvas' "bottom" baseline for a font, in px down
  * (negative: above). Chromium reports `alphabeticBaseline` as the distance up from the textBaseline line.
  */
 function bottomToAlphabetic(font: string, size: number): number {
+  const known = baselines.get(font);
+  if (known !== undefined) return known;
   if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
   if (!measureContext) return -0.22 * size;
   measureContext.font = font;
   measureContext.textBaseline = 'bottom';
   const up = measureContext.measureText('Hg').alphabeticBaseline;
-  return Number.isFinite(up) && Math.abs(up) < size ? -Math.abs(up) : -0.22 * size;
+  const shift = Number.isFinite(up) && Math.abs(up) < size ? -Math.abs(up) : -0.22 * size;
+  // Measured once the fonts are loaded: a fallback font's figure would stay otherwise.
+  if (document.fonts?.status !== 'loading') baselines.set(font, shift);
+  return shift;
 }
 
 /**
