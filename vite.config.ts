@@ -11,13 +11,18 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
  * The built page's Content-Security-Policy: everything is refused unless named here, and only what
  * the app uses is named. No inline script and no eval anywhere ('unsafe-eval' and 'unsafe-inline'
  * are absent; zod runs jitless). Svelte and Cytoscape set styles through the CSSOM (`el.style`),
- * which a policy does not restrict, so style needs no 'unsafe-inline' either. Nothing is fetched
- * (the graphs are bundled), so there is no connect-src: loading a graph from a URL would have to add
- * `connect-src https:` on purpose. src/e2e/security.test.ts checks the app runs under it unharmed.
+ * which a policy does not restrict, so style needs no 'unsafe-inline' either. The only fetch is
+ * `?file=<url>` (Gephi Lite's convention: open the graph at a link), so connect-src names exactly
+ * what it needs: the page's own origin and https servers that allow other sites to read them (CORS
+ * still decides); plain http elsewhere stays refused. Files are parsed in a module Web Worker built
+ * into the page's own assets (worker-src 'self'). src/e2e/security.test.ts checks the app runs under
+ * it unharmed, and src/e2e/open.test.ts that ?file= and the worker work under it.
  */
 const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'", // fonts, frames, media, fetches, workers, manifests: none are used
+  "default-src 'none'", // fonts, frames, media, manifests: none are used
   "script-src 'self'", // the bundled modules only
+  "worker-src 'self'", // the worker that opens graph files off the main thread (src/ui/state/loadWorker.ts)
+  "connect-src 'self' https:", // ?file=<url>: a graph on this site, or on an https server that allows CORS
   `style-src 'self' ${sha256(CYTOSCAPE_STYLE)}`, // the bundled stylesheet, and Cytoscape's one rule
   "img-src 'self' blob:", // the favicon; the export preview and rasteriser draw the SVG from blob: URLs
   "object-src 'none'",

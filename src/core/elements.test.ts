@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { graphElements, type EdgeElement, type NodeElement } from './elements';
+import { graphElements, layoutFingerprint, type EdgeElement, type NodeElement } from './elements';
 import { loadGraphText, type Graph } from './validate';
 
 function load(text: string): Graph {
@@ -59,5 +59,24 @@ describe('graphElements', () => {
     const before = JSON.stringify(g.file);
     graphElements(g).forEach((e) => (e.classes.push('x'), Object.assign(e.data, { label: 'changed' })));
     expect(JSON.stringify(g.file)).toBe(before);
+  });
+});
+
+describe('layoutFingerprint', () => {
+  it('is the same for the same graph and differs when actors or links differ', () => {
+    const file = {
+      nodes: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B', parent: 'a' },
+      ],
+      edges: [{ id: 'e', source: 'a', target: 'b' }],
+    };
+    expect(layoutFingerprint(file)).toBe(layoutFingerprint(structuredClone(file)));
+    expect(layoutFingerprint({ ...file, edges: [{ id: 'e', source: 'b', target: 'a' }] })).not.toBe(
+      layoutFingerprint(file),
+    );
+    expect(layoutFingerprint({ ...file, nodes: [file.nodes[0]!, { id: 'b', label: 'B' }] })).not.toBe(
+      layoutFingerprint(file),
+    );
   });
 });

@@ -25,6 +25,10 @@ export interface NodeElement {
     parent?: string;
     /** How many claims in the whole graph involve the actor (filters aside); sets label size. */
     degree: number;
+    /** Fill from the appearance mapping (../appearance/mapping.ts); absent: by kind. */
+    colour?: string | undefined;
+    /** Size in px from the appearance mapping; absent: by kind. */
+    size?: number | undefined;
   };
   classes: string[];
 }
@@ -50,14 +54,27 @@ export interface EdgeElement {
     directed: boolean;
     /** Whether the claim carries a quote with its source. */
     sourced: boolean;
+    /** Line colour from the appearance mapping (../appearance/mapping.ts); absent: by category. */
+    colour?: string | undefined;
   };
   classes: string[];
 }
 
 export type GraphElement = NodeElement | EdgeElement;
 
-/** One element per node and per claim, in file order. Nodes come before edges. */
+const elementsOf = new WeakMap<Graph, GraphElement[]>();
+
+/**
+ * One element per node and per claim, in file order. Nodes come before edges. Computed once per
+ * graph: callers must not change what it returns.
+ */
 export function graphElements(graph: Graph): GraphElement[] {
+  let els = elementsOf.get(graph);
+  if (!els) elementsOf.set(graph, (els = buildElements(graph)));
+  return els;
+}
+
+function buildElements(graph: Graph): GraphElement[] {
   const degree = new Map<string, number>();
   for (const e of graph.file.edges) {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
@@ -105,4 +122,26 @@ export function graphElements(graph: Graph): GraphElement[] {
     };
   });
   return [...nodes, ...edges];
+}
+
+/**
+ * A short fingerprint of what a layout depends on — the actors, their parents and who is linked to
+ * whom — so two graphs opened under the same id (two pastes, two versions of a file) never share
+ * cached positions, while the same graph opened again does. FNV-1a over the ids, in hex.
+ */
+export function layoutFingerprint(file: Pick<Graph['file'], 'nodes' | 'edges'>): string {
+  let h = 0x811c9dc5;
+  const add = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0, 0x01000193);
+  };
+  for (const n of file.nodes) {
+    add(n.id);
+    add(n.parent ?? '');
+  }
+  for (const e of file.edges) {
+    add(e.source);
+    add(e.target);
+  }
+  return `${(h >>> 0).toString(16)}-${file.nodes.length}-${file.edges.length}`;
 }

@@ -1,4 +1,5 @@
-// An axe-core audit of the main screen, the details panel and the table view, in both themes.
+// An axe-core audit of the main screen, the details panel, the table view and the dialogs that open
+// and map files, and an imported graph coloured by an attribute, in both themes.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -62,6 +63,35 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
       expect(await audit(app.page)).toEqual([]);
       await app.page.getByRole('tab', { name: /Relations/ }).click();
       expect(await audit(app.page)).toEqual([]);
+    } finally {
+      await app.session.close();
+    }
+  });
+
+  it('the Open dialog, the CSV mapping step and an imported graph coloured by an attribute have none', async () => {
+    const app = await openApp('?g=sample-abu-kamal-strikes', { colorScheme });
+    const { page } = app;
+    try {
+      await page.keyboard.press('o');
+      const open = page.getByRole('dialog', { name: 'Open a graph' });
+      await open.waitFor();
+      expect(await audit(page)).toEqual([]);
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        open.getByRole('button', { name: 'Choose files…' }).click(),
+      ]);
+      const csv = 'src/core/formats/fixtures/csv';
+      await chooser.setFiles([`${csv}/actors.edges.csv`, `${csv}/actors.nodes.csv`]);
+      const mapping = page.getByRole('dialog', { name: 'Which column is which?' });
+      await mapping.waitFor();
+      expect(await audit(page)).toEqual([]);
+      await mapping.getByRole('button', { name: 'Open', exact: true }).click();
+      await page.getByRole('combobox', { name: 'Colour actors by' }).selectOption('rank:Population');
+      await page.getByTestId('mapping-legend').waitFor();
+      await page.getByRole('combobox', { name: 'Search actors' }).fill('Iran');
+      await page.getByRole('option', { name: 'Iran', exact: true }).dispatchEvent('mousedown');
+      await page.getByTestId('attributes').waitFor();
+      expect(await audit(page)).toEqual([]);
     } finally {
       await app.session.close();
     }

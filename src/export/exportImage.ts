@@ -1,6 +1,7 @@
 // Exports what the canvas shows as PNG, JPEG, SVG or PDF: captures the scene, lays out the page
 // with title, legend, source caption and date, writes the SVG, and rasterises or converts it. The
 // export dialog, its preview and the command line (through window.actorGraphExport) all use this.
+import { resolveAppearance } from '../core/appearance/mapping';
 import type { Graph } from '../core/validate';
 import type { ViewState } from '../core/view/viewState';
 import { THEMES } from '../render/palette';
@@ -77,7 +78,14 @@ export function prepareExport(source: ExportSource, options: ExportOptions): Pre
   }
   const deco: Decorations = {
     title,
-    legend: options.legend ? legendGroups(scene) : [],
+    legend: options.legend
+      ? legendGroups(
+          scene,
+          source.viewState?.appearance
+            ? resolveAppearance(source.graph.file, source.viewState.appearance)
+            : undefined,
+        )
+      : [],
     caption: options.caption ? captionText(source.graph, claims) : '',
     date: options.date ? dateStamp(now) : '',
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultView } from '../core/view/viewState';
-import { exportFileName } from './fileName';
+import { chartFileName, exportFileName } from './fileName';
 
 const day = new Date(2026, 10, 25, 12);
 
@@ -31,5 +31,17 @@ describe('exportFileName', () => {
     expect(exportFileName('Ünïcode / ../graph', undefined, 'graph', 'svg', day)).toBe(
       'unicode-graph_2026-11-25.svg',
     );
+  });
+});
+
+describe('chartFileName', () => {
+  it('names the graph, the pair or "all", and the date, with only safe characters', () => {
+    expect(chartFileName('us-iran-2023-10', 'united-states', 'iran', 'svg', day)).toBe(
+      'us-iran-2023-10_over-time_united-states-iran_2026-11-25.svg',
+    );
+    expect(chartFileName('g', '<script>/../x', undefined, 'png', day)).toBe(
+      'g_over-time_script-x-all_2026-11-25.png',
+    );
+    expect(chartFileName('g', '🚀', '', 'png', day)).toBe('g_over-time_actor-actor_2026-11-25.png');
   });
 });

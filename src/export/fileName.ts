@@ -15,6 +15,26 @@ function slug(text: string, max = 40): string {
     .replace(/-+$/, '');
 }
 
+/** The local calendar day of `date` as YYYY-MM-DD. */
+function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * `<graph id>_over-time_<actor>-<other actor or "all">_<YYYY-MM-DD>.<ext>` for the over-time chart;
+ * actor ids are slugged like the rest (any text an id may hold comes out as [a-z0-9-]).
+ */
+export function chartFileName(
+  graphId: string,
+  a: string,
+  b: string | undefined,
+  format: 'svg' | 'png',
+  date: Date,
+): string {
+  const who = `${slug(a, 30) || 'actor'}-${b === undefined ? 'all' : slug(b, 30) || 'actor'}`;
+  return `${slug(graphId, 60) || 'graph'}_over-time_${who}_${localDay(date)}.${format}`;
+}
+
 /** The part of the name that says which view: focus, path, time, filters, scope. */
 export function viewSlug(view: Partial<ViewState> | undefined, scope: string): string {
   const parts: string[] = [];
@@ -50,6 +70,8 @@ export function exportFileName(
   format: ExportFormat,
   date: Date,
 ): string {
-  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  return [slug(graphId, 60) || 'graph', viewSlug(view, scope), day].filter(Boolean).join('_') + `.${format}`;
+  return (
+    [slug(graphId, 60) || 'graph', viewSlug(view, scope), localDay(date)].filter(Boolean).join('_') +
+    `.${format}`
+  );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleScene } from './fixtures/scene';
 import { layoutPage, wrapText, estimateWidth, type Decorations } from './layout';
+import { OTHER_COLOUR, resolveAppearance } from '../core/appearance/mapping';
 import { legendGroups } from './legend';
 
 const none: Decorations = { title: '', legend: [], caption: '', date: '' };
@@ -95,5 +96,40 @@ describe('legendGroups', () => {
       ['Relations', ['Material conflict']],
       ['Certainty', ['Reported']],
     ]);
+  });
+
+  it('shows the appearance mapping: the values the image shows, kinds and categories in grey', () => {
+    const file = {
+      nodes: [
+        { id: 'united-states', label: 'US', attributes: { bloc: 'West' } },
+        { id: 'militias', label: 'M', attributes: { bloc: 'Axis' } },
+        { id: 'elsewhere', label: 'E', attributes: { bloc: 'None shown' } },
+      ],
+      edges: [
+        {
+          id: 'us-strikes-militias',
+          source: 'united-states',
+          target: 'militias',
+          attributes: { year: 2023 },
+        },
+      ],
+    };
+    const appearance = resolveAppearance(file, {
+      nodeColour: { by: 'partition', attribute: 'bloc' },
+      nodeSize: { by: 'degree' },
+      edgeColour: { by: 'ranking', attribute: 'year' },
+    });
+    const groups = legendGroups(sampleScene(), appearance);
+    expect(groups.map((g) => [g.heading, g.entries.map((e) => e.label)])).toEqual([
+      ['Actors', ['State', 'Armed group']],
+      ['Colour: bloc', ['Axis', 'West']],
+      ['Size: relations', ['0 (smallest)', '1 (largest)']],
+      ['Relations', ['Material conflict']],
+      ['Line colour: year', ['2023 (low)', '2023 (high)']],
+      ['Certainty', ['Reported']],
+    ]);
+    expect(
+      groups[0]!.entries.every((e) => e.symbol.type === 'shape' && e.symbol.colour === OTHER_COLOUR),
+    ).toBe(true);
   });
 });

@@ -2,14 +2,31 @@
 // and classes that changed, places nodes where the layout puts them (animating changes), keeps the
 // drawing fitted to the canvas until the user moves the camera, forwards user events and destroys
 // the instance. Positions are computed by ./layout (headless Cytoscape, same code in a worker).
-import type { Core, ElementDefinition, EventObject, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import type {
+  Core,
+  CytoscapeOptions,
+  ElementDefinition,
+  EventObject,
+  NodeCollection,
+  NodeSingular,
+  Position,
+} from 'cytoscape';
 import type { GraphElement } from '../core/elements';
 import type { LayoutName, Viewport } from '../core/view/viewState';
 import { cytoscape } from './cytoscapeSetup';
-import { computeLayout, GROUP_PADDING, type ComputedLayoutName } from './layout/computeLayout';
+import {
+  computeLayout,
+  GROUP_PADDING,
+  qualityFor,
+  type ComputedLayoutName,
+  type LayoutInput,
+} from './layout/computeLayout';
+import { cachedLayout, layoutKey, storeLayout } from './layout/layoutCache';
+import type { LayoutJob, LayoutReply } from './layout/layout.worker';
 import { canvasMeasurer, layoutEdges, layoutNodes, type MeasureText } from './layout/measureLabels';
 import type { ThemeName } from './palette';
 import { graphStyle, labelRulesFor, sameLabelRules, type LabelRules } from './style';
+import { hardwareWebGL } from './webglSupport';
 
 export type Selected = { type: 'node' | 'edge'; id: string } | null;
 
@@ -24,11 +41,28 @@ export interface Hover {
 export interface GraphViewOptions {
   container: HTMLElement;
   theme: ThemeName; // colours of labels, compounds and selection
+  renderer?: 'auto' | 'canvas' | 'webgl'; // auto: WebGL for large graphs on a hardware GPU
   onSelect?: (selected: Selected) => void; // a tap on a node, an edge, or the background (null)
   onHover?: (hover: Hover | null) => void; // the pointer entered or left an element, or the picture changed under it
   onDragged?: (positions: Record<string, Position>) => void; // the user moved nodes: where every node now is (model coordinates)
   onViewport?: (viewport: Viewport) => void; // the user panned or zoomed (reported when it settles)
+  onLayout?: (status: LayoutStatus) => void; // a layout started computing off the main thread, finished, failed or was cancelled
 }
+
+/** Where a layout computed in the background stands. */
+export type LayoutStatus =
+  | { state: 'idle' }
+  | { state: 'running'; layout: LayoutName; actors: number; since: number }
+  | { state: 'done'; layout: LayoutName; ms: number; fromCache: boolean }
+  | { state: 'cancelled'; layout: LayoutName }
+  | { state: 'failed'; layout: LayoutName; error: string };
+
+/** From this many elements (actors and claims) a graph is large: WebGL where it pays, edges hidden while moving. */
+const LARGE_GRAPH_ELEMENTS = 6000;
+/** From this many lines added at once, actors are drawn first and lines a frame later. */
+const PROGRESSIVE_EDGES = 3000;
+/** Graphs up to this many actors are laid out on the main thread at once (faster than a worker's start). */
+const MAIN_THREAD_LAYOUT_MAX = 60;
 
 /** What to lay out: the whole graph (so positions do not jump when filters change) and how. */
 export interface LayoutRequest {
@@ -59,6 +93,13 @@ export interface RenderedNode {
 const ANIMATION_MS = 450;
 /** Fitting a handful of actors stops at this zoom instead of blowing them up. */
 const MAX_FIT_ZOOM = 1.6;
+interface LayoutJobState {
+  layoutId: string;
+  name: LayoutName;
+  since: number;
+  worker?: Worker;
+}
+
 /** Id prefix of the nodes that draw groups' titles above the lines (see #syncTitles). */
 const TITLE_PREFIX = 'title--';
 
@@ -74,11 +115,17 @@ function drawnEnds(el: GraphElement): { source: string; target: string } {
 }
 
 export class GraphView {
-  readonly #cy: Core;
+  #cy: Core;
+  #renderer: 'canvas' | 'webgl' = 'canvas';
+  #large = false;
   readonly #options: GraphViewOptions;
   readonly #resize: ResizeObserver;
   readonly #measure: MeasureText;
   #positionCache = new Map<string, Record<string, Position>>();
+  /** The layout computing in the background, if any. */
+  #job: LayoutJobState | undefined;
+  #lastElements: readonly GraphElement[] = [];
+  #lastLayout: LayoutRequest | undefined;
   #appliedLayout: string | undefined;
   #appliedManual: Record<string, Position> | undefined;
   #target: Record<string, Position> = {};
@@ -103,26 +150,38 @@ export class GraphView {
     this.#measure = canvasMeasurer();
     this.#theme = options.theme;
     this.#labels = labelRulesFor(1);
-    this.#cy = cytoscape({
-      container: options.container,
-      style: graphStyle(options.theme, this.#labels),
-      elements: [],
-      minZoom: 0.05,
-      maxZoom: 5,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-    });
-    const cy = this.#cy;
+    this.#cy = this.#mount(false, false);
     // Cytoscape measures its container once; follow later size changes (panels, window resizes)
     // and keep the drawing fitted unless the user has moved the camera.
     this.#resize = new ResizeObserver(() => {
       cancelAnimationFrame(this.#resizeFrame);
       this.#resizeFrame = requestAnimationFrame(() => {
-        cy.resize();
+        this.#cy.resize();
         if (!this.#userMoved) this.fit();
       });
     });
     this.#resize.observe(options.container);
+  }
+
+  /**
+   * Creates the Cytoscape instance and forwards its events. A large graph gets Cytoscape's WebGL
+   * renderer when the machine has a hardware GPU (`webgl`), and edges hidden while the view moves
+   * (`large`), which the benchmark measured to help on big graphs.
+   */
+  #mount(webgl: boolean, large: boolean): Core {
+    const options = this.#options;
+    const cy = cytoscape({
+      container: options.container,
+      style: graphStyle(this.#theme, this.#labels),
+      elements: [],
+      minZoom: 0.02,
+      maxZoom: 5,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      hideEdgesOnViewport: large && !webgl,
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as CytoscapeOptions);
+    this.#renderer = webgl ? 'webgl' : 'canvas';
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) {
         options.onSelect?.(null);
@@ -155,6 +214,31 @@ export class GraphView {
     });
     // Only the user's own panning and zooming is reported; fits, centring and restored views are not.
     cy.on('dragpan scrollzoom pinchzoom', () => this.#userMovedCamera());
+    return cy;
+  }
+
+  /**
+   * The renderer a graph of `elements` elements should get: WebGL above a size where it pays, and
+   * only on a hardware GPU (a software one such as SwiftShader is slower than canvas); `options.renderer`
+   * forces one. Re-creates the instance when the choice changes (a new graph of another size).
+   */
+  #chooseRenderer(elements: number): void {
+    const forced = this.#options.renderer ?? 'auto';
+    const large = elements >= LARGE_GRAPH_ELEMENTS;
+    const webgl = forced === 'webgl' || (forced === 'auto' && large && hardwareWebGL().hardware);
+    if (webgl === (this.#renderer === 'webgl') && large === this.#large) return;
+    if (this.#cy.elements().nonempty() || webgl !== (this.#renderer === 'webgl') || large !== this.#large) {
+      this.#cy.destroy();
+      this.#cy = this.#mount(webgl, large);
+      this.#appliedLayout = undefined;
+      this.#appliedLayoutFitted = undefined;
+    }
+    this.#large = large;
+  }
+
+  /** Which renderer draws the graph: 'canvas', or 'webgl' on a large graph with a hardware GPU. */
+  get renderer(): 'canvas' | 'webgl' {
+    return this.#renderer;
   }
 
   /**
@@ -171,13 +255,16 @@ export class GraphView {
    * the user has not moved the camera, the view refits. Returns true when positions changed.
    */
   update(elements: readonly GraphElement[], layout: LayoutRequest, animate = true): boolean {
+    this.#chooseRenderer(layout.elements.length);
     const layoutId = `${layout.key}|${layout.name}|${layout.name === 'breadthfirst' ? (layout.root ?? '') : ''}`;
     const layoutChanged =
       layoutId !== this.#appliedLayout || (layout.name === 'manual' && layout.manual !== this.#appliedManual);
     if (layoutChanged) {
-      this.#target = { ...this.#positions(layout) };
+      this.#target = { ...this.#positions(layout, layoutId) };
       if (layout.name === 'manual' && layout.manual) Object.assign(this.#target, layout.manual);
     }
+    this.#lastElements = elements;
+    this.#lastLayout = layout;
     const firstTime = this.#appliedLayout === undefined;
     const before = this.#nodeSet();
     const moved = this.#setElements(elements, !firstTime && animate && layoutId !== this.#appliedLayout);
@@ -205,28 +292,135 @@ export class GraphView {
       .join('\u0000');
   }
 
-  /** Positions of every node of the layout request, computed once per layout and cached. */
-  #positions(layout: LayoutRequest): Record<string, Position> {
-    if (layout.name === 'curated' && layout.curated) return this.#completed(layout, layout.curated);
+  /**
+   * Positions of every node of the layout request: the file's own, or computed once per layout and
+   * cached. A small graph is laid out at once; a larger one gets a quick placement now while the
+   * real layout runs in a worker (or comes from the IndexedDB cache) and animates in when ready.
+   */
+  #positions(layout: LayoutRequest, layoutId: string): Record<string, Position> {
+    if (layout.name === 'curated' && layout.curated) return this.#completed(layout, layout.curated, layoutId);
     const name: ComputedLayoutName =
       layout.name === 'manual' || layout.name === 'curated' ? 'fcose' : layout.name;
     const cacheKey = `${layout.key}|${name}|${name === 'breadthfirst' ? (layout.root ?? '') : ''}`;
     const cached = this.#positionCache.get(cacheKey);
-    if (cached) return cached;
+    if (cached) {
+      this.#cancelJob();
+      return cached;
+    }
+    const input = this.#layoutInput(layout, name);
+    if (input.nodes.length <= MAIN_THREAD_LAYOUT_MAX) {
+      this.#cancelJob();
+      const positions = computeLayout(input);
+      this.#positionCache.set(cacheKey, positions);
+      return positions;
+    }
+    this.#startJob(layoutId, cacheKey, layout.name, input);
+    return computeLayout({ ...input, name: 'grid' });
+  }
+
+  #layoutInput(layout: LayoutRequest, name: ComputedLayoutName): LayoutInput {
     const cy = this.#cy;
-    const positions = computeLayout({
+    const nodes = layoutNodes(layout.elements, this.#measure);
+    return {
       name,
-      nodes: layoutNodes(layout.elements, this.#measure),
+      nodes,
       edges: layoutEdges(layout.elements, this.#measure),
       ...(layout.root ? { root: layout.root } : {}),
       aspect: cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5,
+      quality: qualityFor(nodes.length),
+    };
+  }
+
+  /** Whether a layout is being computed in the background (the picture will still move). */
+  get layoutRunning(): boolean {
+    return this.#job !== undefined;
+  }
+
+  /** Stops the layout running in the background; the quick placement stays. */
+  cancelLayout(): void {
+    const job = this.#job;
+    if (!job) return;
+    this.#cancelJob();
+    this.#options.onLayout?.({ state: 'cancelled', layout: job.name });
+  }
+
+  #cancelJob(): void {
+    this.#job?.worker?.terminate();
+    this.#job = undefined;
+  }
+
+  #startJob(layoutId: string, cacheKey: string, name: LayoutName, input: LayoutInput): void {
+    this.#cancelJob();
+    const job: LayoutJobState = { layoutId, name, since: performance.now() };
+    this.#job = job;
+    this.#options.onLayout?.({
+      state: 'running',
+      layout: name,
+      actors: input.nodes.length,
+      since: Date.now(),
     });
-    this.#positionCache.set(cacheKey, positions);
-    return positions;
+    const finish = (positions: Record<string, Position>, fromCache: boolean) => {
+      if (this.#job !== job) return;
+      this.#job = undefined;
+      this.#positionCache.set(cacheKey, positions);
+      this.#options.onLayout?.({ state: 'done', layout: name, ms: performance.now() - job.since, fromCache });
+      if (this.#appliedLayout !== layoutId) return;
+      // Positions the user or the file fixed stay where they are.
+      const current = this.#lastLayout;
+      const fixed =
+        current?.name === 'manual'
+          ? current.manual
+          : current?.name === 'curated'
+            ? current.curated
+            : undefined;
+      this.#target = { ...positions, ...fixed };
+      this.#setElements(this.#lastElements, true);
+      if (!this.#userMoved) this.fit({ animate: true });
+    };
+    const fail = (error: string) => {
+      if (this.#job !== job) return;
+      this.#cancelJob();
+      this.#options.onLayout?.({ state: 'failed', layout: name, error });
+    };
+    void (async () => {
+      let key: string | undefined;
+      try {
+        key = await layoutKey(input);
+        const stored = await cachedLayout(key);
+        if (stored && this.#job === job) {
+          finish(stored, true);
+          return;
+        }
+      } catch {
+        // no cache: compute
+      }
+      if (this.#job !== job) return;
+      const worker = new Worker(new URL('./layout/layout.worker.ts', import.meta.url), { type: 'module' });
+      job.worker = worker;
+      worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+        worker.terminate();
+        const reply = event.data;
+        if ('error' in reply) {
+          fail(reply.error);
+          return;
+        }
+        if (key) void storeLayout(key, reply.positions);
+        finish(reply.positions, false);
+      };
+      worker.onerror = (event) => {
+        worker.terminate();
+        fail(event.message || 'the layout worker stopped');
+      };
+      worker.postMessage({ id: 1, input } satisfies LayoutJob);
+    })();
   }
 
   /** The file's own positions, with any actor it leaves out placed by the force-directed layout. */
-  #completed(layout: LayoutRequest, given: Record<string, Position>): Record<string, Position> {
+  #completed(
+    layout: LayoutRequest,
+    given: Record<string, Position>,
+    layoutId: string,
+  ): Record<string, Position> {
     // Groups take the box of their members; only actors that are not groups need a place.
     const groups = new Set(
       layout.elements.flatMap((e) => (e.group === 'nodes' && e.data.parent ? [e.data.parent] : [])),
@@ -235,7 +429,7 @@ export class GraphView {
       (e) => e.group === 'nodes' && !groups.has(e.data.id) && !given[e.data.id],
     );
     if (!missing) return given;
-    return { ...this.#positions({ ...layout, name: 'fcose' }), ...given };
+    return { ...this.#positions({ ...layout, name: 'fcose' }, layoutId), ...given };
   }
 
   #setElements(elements: readonly GraphElement[], animate: boolean): boolean {
@@ -285,8 +479,10 @@ export class GraphView {
       if (addedNodes.length > 0) cy.add(addedNodes);
       // Titles exist before the edges that start or end at them (claims between a group and its member).
       this.#syncTitles();
-      if (addedEdges.length > 0) cy.add(addedEdges);
       structural ||= addedNodes.length + addedEdges.length > 0;
+      // A large graph's first frame shows its actors at once; its lines follow a frame later.
+      if (addedEdges.length >= PROGRESSIVE_EDGES && addedNodes.length > 0) this.#addLater(addedEdges);
+      else if (addedEdges.length > 0) cy.add(addedEdges);
     });
     // Leaf nodes go to their places; groups follow their members.
     const leaves = cy.nodes().filter((n) => n.isChildless() && !n.id().startsWith(TITLE_PREFIX));
@@ -323,6 +519,32 @@ export class GraphView {
     this.#syncTitles();
     this.#scheduleTitles();
     return structural || moves.length > 0;
+  }
+
+  /** Edges held back for the frame after the actors are drawn (see #setElements). */
+  #deferred = 0;
+
+  #addLater(edges: ElementDefinition[]): void {
+    const generation = ++this.#deferred;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (generation !== this.#deferred) return; // a newer update re-adds what is still missing
+        this.#deferred = 0;
+        const cy = this.#cy;
+        const missing = edges.filter(
+          (e) =>
+            cy.getElementById(e.data.id!).empty() &&
+            cy.getElementById(e.data.source as string).nonempty() &&
+            cy.getElementById(e.data.target as string).nonempty(),
+        );
+        cy.batch(() => cy.add(missing));
+      }, 0),
+    );
+  }
+
+  /** Whether part of the picture (a large graph's lines) is still to be drawn. */
+  get drawingPending(): boolean {
+    return this.#deferred !== 0;
   }
 
   #scheduleTitles(): void {
@@ -555,6 +777,7 @@ export class GraphView {
   }
 
   destroy(): void {
+    this.#cancelJob();
     clearTimeout(this.#viewportTimer);
     cancelAnimationFrame(this.#titleFrame);
     cancelAnimationFrame(this.#zoomFrame);

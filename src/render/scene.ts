@@ -269,6 +269,10 @@ function backgroundOf(container: HTMLElement | null, theme: ThemeName): string {
 export interface SceneSource {
   readonly cy: Core;
   withLabelsAt<T>(zoom: number, fn: () => T): T;
+  /** A layout still placing the actors (GraphView runs it in a worker): the scene is not settled. */
+  readonly layoutRunning?: boolean;
+  /** Elements still being added to the canvas (a large graph's edges come in batches). */
+  readonly drawingPending?: boolean;
 }
 
 /**
@@ -334,8 +338,12 @@ function capture(view: SceneSource, scope: SceneScope): Scene {
   };
 }
 
-/** True when nothing on the canvas is moving (no layout transition or camera animation running). */
+/**
+ * True when nothing on the canvas is moving: no layout running or transition, no elements still
+ * being added, no camera animation.
+ */
 export function sceneSettled(view: SceneSource): boolean {
   const cy = view.cy;
+  if (view.layoutRunning || view.drawingPending) return false;
   return !cy.animated() && !cy.elements().some((e) => (e as NodeSingular | EdgeSingular).animated());
 }

@@ -1,5 +1,6 @@
 // The Cytoscape stylesheet: node shape and colour by kind, edge colour by conflict–cooperation
-// category, width by intensity, line style by certainty, arrowheads for direction.
+// category, width by intensity, line style by certainty, arrowheads for direction; colours and sizes
+// an appearance mapping puts in the elements' data (`colour`, `size`) take the place of kind and category.
 import type { StylesheetJson } from 'cytoscape';
 import { CATEGORY_KEYS, CERTAINTY_KEYS, KIND_KEYS } from '../core/model';
 import { GROUP_PADDING } from './layout/computeLayout';
@@ -122,6 +123,14 @@ export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(
       selector: `node:parent.kind-${kind}`,
       style: { 'border-color': kindColour(kind, theme), 'border-width': 2.5 },
     })),
+    // Appearance by attribute (src/core/appearance/mapping.ts): a colour or size in the element's
+    // data replaces its kind's; a group keeps its box and takes the colour on its border.
+    { selector: 'node[colour]', style: { 'background-color': 'data(colour)' } },
+    { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
+    {
+      selector: 'node:parent[colour]',
+      style: { 'background-color': t.compoundFill, 'border-color': 'data(colour)', 'border-width': 2.5 },
+    },
     {
       selector: 'edge',
       style: {
@@ -145,6 +154,10 @@ export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(
       selector: `edge.cat-${cat}`,
       style: { 'line-color': CATEGORY_COLOUR[cat], 'target-arrow-color': CATEGORY_COLOUR[cat] },
     })),
+    {
+      selector: 'edge[colour]',
+      style: { 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)' },
+    },
     ...CERTAINTY_KEYS.map((c) => ({
       selector: `edge.certainty-${c}`,
       style: {

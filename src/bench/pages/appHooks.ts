@@ -64,16 +64,17 @@ interface AppWindow {
     },
   };
 
-  // The canvas puts its GraphView on `window.actorGraphView` when it mounts: follow its drawing from then on.
-  let view: { cy: Core } | undefined;
-  Object.defineProperty(window, 'actorGraphView', {
-    configurable: true,
-    get: () => view,
-    set(v: { cy: Core }) {
-      view = v;
-      cy = v.cy;
-      cy.on('render', () => bench.drawn());
-    },
-  });
+  // The automation build exposes the canvas's GraphView as `window.actorGraphView`; the view may
+  // create a new Cytoscape instance (a large graph gets another renderer), so follow whichever one
+  // draws, frame by frame.
+  const follow = () => {
+    const current = (window as unknown as { actorGraphView?: { cy: Core } }).actorGraphView?.cy;
+    if (current && current !== cy) {
+      cy = current;
+      current.on('render', () => bench.drawn());
+    }
+    requestAnimationFrame(follow);
+  };
+  follow();
   bench.register(subject);
 })();

@@ -26,6 +26,13 @@ describe('permalinks', () => {
       collapsed: ['iran', 'united-states'],
       bundle: false,
       layout: 'concentric',
+      // Picked claims keep their order; ids may hold any printable text.
+      highlight: ['us-deters-iran-2023-10-27', 'a claim, with & and = in it'],
+      appearance: {
+        nodeColour: { by: 'partition', attribute: 'Modularity Class' },
+        nodeSize: { by: 'ranking', attribute: 'a:b, c' },
+        edgeColour: { by: 'file' },
+      },
       viewport: { zoom: 1.25, x: -40.5, y: 12 },
     };
     const query = encodeView(view).toString();
@@ -35,6 +42,31 @@ describe('permalinks', () => {
       ...view,
       filters: { ...view.filters, kinds: ['facility', 'person'] },
     });
+  });
+
+  it('carry the appearance mapping, leaving out the defaults', () => {
+    const view = defaultView('g');
+    view.appearance = {
+      nodeColour: { by: 'ranking', attribute: 'score' },
+      nodeSize: { by: 'degree' },
+      edgeColour: { by: 'category' },
+    };
+    const query = encodeView(view);
+    expect(query.get('nc')).toBe('rank:score');
+    expect(query.get('ns')).toBe('degree');
+    expect(query.get('ec')).toBe('category');
+    expect(decodeView(query).view?.appearance).toEqual(view.appearance);
+    expect(encodeView(defaultView('g')).has('nc')).toBe(false);
+  });
+
+  it('drop a mapping they cannot use, saying which', () => {
+    const { view, problems } = decodeView('g=g&nc=colour:x&ns=part:group&ec=rank:&nc=kind');
+    expect(view?.appearance).toEqual(defaultView('g').appearance);
+    expect(problems).toEqual([
+      'nc: "colour:x" is not kind, file, part:<attribute> or rank:<attribute>',
+      'ns: "part:group" is not kind, file, degree or rank:<attribute>',
+      'ec: "rank:" is not category, file, part:<attribute> or rank:<attribute>',
+    ]);
   });
 
   it('read an isolation from an older link (iso=1) as belonging to the selected actor', () => {
@@ -107,12 +139,21 @@ describe('hostile links', () => {
       ...view.collapsed,
       ...view.filters.relations,
       ...view.filters.asserters,
+      ...(view.highlight ?? []),
     ];
     for (const id of ids) {
       expect(id).not.toMatch(UNSAFE_TEXT);
       expect(id.length).toBeLessThanOrEqual(200);
     }
     if (view.viewport) expect(Object.values(view.viewport).every(Number.isFinite)).toBe(true);
+  });
+
+  it('keep picked claims once each, and drop those that are not ids with a problem', () => {
+    const { view, problems } = decodeView('g=x&hl=b&hl=a&hl=b&hl=&hl=bell%07');
+    expect(view?.highlight).toEqual(['b', 'a']);
+    expect(problems).toEqual(['hl: "" is not a relation id', 'hl: "bell\\u0007" is not a relation id']);
+    expect(decodeView('g=x').view?.highlight).toBeUndefined();
+    expect(encodeView({ ...defaultView('x'), highlight: [] }).toString()).toBe('g=x');
   });
 
   it('count the problems past the tenth instead of listing them', () => {

@@ -44,11 +44,35 @@ export function encodeView(
   for (const id of [...view.collapsed].sort()) p.append('col', id);
   if (!view.bundle) p.set('bundle', '0');
   if (view.layout !== d.layout) p.set('layout', view.layout);
+  for (const id of view.highlight ?? []) p.append('hl', id);
+  const a = view.appearance;
+  if (a.nodeColour.by !== 'default') p.set('nc', mappingParam(a.nodeColour));
+  if (a.nodeSize.by !== 'default') p.set('ns', mappingParam(a.nodeSize));
+  if (a.edgeColour.by !== 'default') p.set('ec', mappingParam(a.edgeColour));
   if (view.viewport) {
     const { zoom, x, y } = view.viewport;
     p.set('vp', `${round(zoom, 3)},${round(x, 1)},${round(y, 1)}`);
   }
   return p;
+}
+
+/** `kind`, `file`, `degree`, `part:<attribute>` or `rank:<attribute>`. */
+function mappingParam(m: { by: string; attribute?: string }): string {
+  if (m.by === 'partition') return `part:${m.attribute}`;
+  if (m.by === 'ranking') return `rank:${m.attribute}`;
+  return m.by;
+}
+
+/** Reads a mapping parameter: one of `plain` (e.g. kind, file, degree), `part:<attribute>` or `rank:<attribute>`. */
+function readMapping(
+  value: string,
+  plain: readonly string[],
+  partition: boolean,
+): { by: string; attribute?: string } | undefined {
+  if (plain.includes(value)) return { by: value };
+  const m = /^(part|rank):(.+)$/.exec(value);
+  if (!m || !isId(m[2]!) || (m[1] === 'part' && !partition)) return undefined;
+  return { by: m[1] === 'part' ? 'partition' : 'ranking', attribute: m[2]! };
 }
 
 function round(n: number, digits: number): number {
@@ -187,6 +211,18 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
     if ((LAYOUTS as readonly string[]).includes(layout)) view.layout = layout as ViewState['layout'];
     else bad('layout', layout, `is not one of ${LAYOUTS.join(', ')}`);
   }
+  const mappings = [
+    ['nc', 'nodeColour', ['kind', 'file'], true, 'kind, file, part:<attribute> or rank:<attribute>'],
+    ['ns', 'nodeSize', ['kind', 'file', 'degree'], false, 'kind, file, degree or rank:<attribute>'],
+    ['ec', 'edgeColour', ['category', 'file'], true, 'category, file, part:<attribute> or rank:<attribute>'],
+  ] as const;
+  for (const [param, key, plain, partition, expected] of mappings) {
+    const raw = p.get(param);
+    if (raw === null) continue;
+    const m = readMapping(raw, plain, partition);
+    if (m) (view.appearance as unknown as Record<string, unknown>)[key] = m;
+    else bad(param, raw, `is not ${expected}`);
+  }
   const vp = p.get('vp');
   if (vp !== null) {
     const [zoom = NaN, x = NaN, y = NaN, ...rest] = vp.split(',').map(Number);
@@ -199,6 +235,13 @@ export function decodeView(query: string | URLSearchParams): DecodedView {
     if (usable) view.viewport = { zoom, x, y };
     else bad('vp', vp, `is not zoom,x,y with zoom ${MIN_ZOOM}…${MAX_ZOOM} and pan within ±${MAX_PAN}`);
   }
+  // One `hl` per picked claim, in the order picked.
+  const highlight: string[] = [];
+  for (const id of p.getAll('hl')) {
+    if (isId(id)) highlight.push(id);
+    else bad('hl', id, 'is not a relation id');
+  }
+  if (highlight.length > 0) view.highlight = [...new Set(highlight)];
   if (unreported > 0) problems.push(`${unreported} more values could not be used either`);
   // A value repeated in the link counts once.
   view.filters.relations = [...new Set(view.filters.relations)];

@@ -1,6 +1,7 @@
 // The one serialisable object that says what the explorer shows of a graph: selection, focus,
-// filters, time, path, collapsed groups, layout and viewport. Everything on screen is a pure
+// filters, time, path, collapsed groups, layout, appearance and viewport. Everything on screen is a pure
 // function of the curated graph and this state.
+import { defaultAppearance, type Appearance } from '../appearance/mapping';
 import type { CategoryKey, CertaintyKey, KindKey } from '../model';
 
 export const LAYOUTS = ['curated', 'fcose', 'concentric', 'breadthfirst', 'circle', 'manual'] as const;
@@ -84,6 +85,13 @@ export interface ViewState {
   /** Show several claims between the same two actors as one line with a count. */
   bundle: boolean;
   layout: LayoutName;
+  /**
+   * Claims picked as a set (a bar of the over-time chart): drawn highlighted, over the focus and any
+   * path, and listed in the details panel. Absent or empty: none.
+   */
+  highlight?: string[];
+  /** How actors are coloured and sized and lines coloured (by kind and category, by attribute …). */
+  appearance: Appearance;
   /** Where the camera is; absent means "fit the graph". */
   viewport?: Viewport;
 }
@@ -100,5 +108,6 @@ export function defaultView(graph: string): ViewState {
     collapsed: [],
     bundle: true,
     layout: 'fcose',
+    appearance: defaultAppearance(),
   };
 }

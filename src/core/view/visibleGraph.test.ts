@@ -276,6 +276,52 @@ describe('visibleGraph', () => {
     expect(withClass(v.elements, 'faded')).toContain('israel');
   });
 
+  it('highlights picked claims and their actors over the focus and the path, the rest dimmed', () => {
+    const v = visibleGraph(
+      graph,
+      view({
+        selected: { type: 'node', id: 'hezbollah' },
+        path: { from: 'hezbollah', to: 'us-forces', directed: false },
+        highlight: ['iran-supplies-russia', 'us-threatens-iran'],
+      }),
+    );
+    // The threat is bundled with the deterrence: the bundle is drawn highlighted.
+    expect(withClass(v.elements, 'focus')).toEqual([
+      bundleId('us', 'iran'),
+      'iran',
+      'iran-supplies-russia',
+      'russia',
+      'us',
+    ]);
+    expect(withClass(v.elements, 'on-path')).toEqual([]);
+    expect(withClass(v.elements, 'faded')).toContain('hezbollah-attacks-israel');
+    expect(withClass(v.elements, 'focus-root')).toEqual(['hezbollah']);
+    expect(v.notices).toEqual([]);
+  });
+
+  it('says when picked claims are hidden or unknown, and highlights as without them when none is drawn', () => {
+    const hidden = visibleGraph(
+      graph,
+      view({
+        highlight: ['us-threatens-iran', 'iran-supplies-russia', 'atlantis-sinks'],
+        filters: { ...defaultView('t').filters, certainties: ['conditional'] },
+      }),
+    );
+    expect(hidden.notices).toEqual([
+      '1 of the picked relations is not in this graph.',
+      '1 of the 3 picked relations is hidden by the current filters.',
+    ]);
+    expect(withClass(hidden.elements, 'focus')).toEqual(['iran', 'iran-supplies-russia', 'russia']);
+    const none = visibleGraph(
+      graph,
+      view({
+        highlight: ['us-threatens-iran'],
+        filters: { ...defaultView('t').filters, certainties: ['conditional'] },
+      }),
+    );
+    expect(withClass(none.elements, 'faded')).toEqual([]);
+  });
+
   it('says when no path follows the direction of relations', () => {
     const v = visibleGraph(graph, view({ path: { from: 'israel', to: 'iran', directed: true } }));
     expect(v.path?.length).toBeUndefined();

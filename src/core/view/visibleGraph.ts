@@ -72,56 +72,12 @@ function edgeFiltersActive(view: ViewState): boolean {
 
 /** Computes what to draw. Ids in the view that the graph does not have are ignored (with a notice). */
 export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOptions = {}): VisibleGraph {
-  const notices: string[] = [];
+  const stage = filterStage(graph, view);
+  const notices = [...stage.notices];
   const { file } = graph;
-  const base = graphElements(graph);
-  const nodeEls = new Map<string, NodeElement>();
-  const edgeEls = new Map<string, EdgeElement>();
-  for (const el of base) {
-    if (el.group === 'nodes') nodeEls.set(el.data.id, el);
-    else edgeEls.set(el.data.id, el);
-  }
-
-  // 1. Collapsed groups: members are drawn as their group.
-  const collapse = collapseGroups(file.nodes, view.collapsed);
-  const unknownGroups = view.collapsed.filter((id) => !graph.nodeById.has(id));
-  if (unknownGroups.length > 0) {
-    notices.push(`Groups to collapse that are not in this graph were ignored: ${unknownGroups.join(', ')}.`);
-  }
-  const rep = (id: string) => collapse.representative.get(id) ?? id;
-
-  // 2. Actors hidden by kind, and members of collapsed groups.
-  const kindHidden = new Set(view.filters.kinds);
-  const candidate = new Set(
-    file.nodes.filter((n) => !kindHidden.has(kindOf(n)) && rep(n.id) === n.id).map((n) => n.id),
-  );
-
-  // 3. Claims that pass the filters and time, between two drawn actors that are not one group.
-  const claims: ClaimEdge[] = [];
-  for (const e of file.edges) {
-    if (!edgePassesFilters(e, view.filters) || !edgeInTime(e, view.time)) continue;
-    if (kindHidden.has(nodeKind(graph, e.source)) || kindHidden.has(nodeKind(graph, e.target))) continue;
-    const s = rep(e.source);
-    const t = rep(e.target);
-    if (s === t || !candidate.has(s) || !candidate.has(t)) continue;
-    claims.push(e);
-  }
-  let links: Link[] = claims.map((e) => ({
-    id: e.id,
-    source: rep(e.source),
-    target: rep(e.target),
-    ...(isDirected(e) ? {} : { undirected: true }),
-  }));
-  const added = addedAtStep(file.edges, claims, view);
-
-  // 4. With a relation filter or time on, actors left without any relation are hidden too.
-  const parentOf = (id: string) => graph.nodeById.get(id)?.parent;
-  let shownNodes = new Set(candidate);
-  if (edgeFiltersActive(view)) {
-    const linked = new Set(links.flatMap((l) => [l.source, l.target]));
-    shownNodes = new Set([...candidate].filter((id) => linked.has(id)));
-    keepAncestors(shownNodes, candidate, parentOf);
-  }
+  const { nodeEls, edgeEls, collapse, rep, added, parentOf } = stage;
+  let links = stage.links;
+  let shownNodes = stage.shownNodes;
 
   // 5. Isolation: only one actor's neighbourhood, whatever is selected inside it.
   let isolated: VisibleGraph['isolated'];
@@ -202,10 +158,13 @@ export function visibleGraph(graph: Graph, view: ViewState, options: VisibleOpti
     }
   }
 
-  // 7. Elements, with highlight classes. Path highlighting wins over focus.
-  const highlightNodes = pathNodes ?? focusNodes;
-  const highlightLinks = pathLinks ?? focusLinks;
-  const highlightClass = pathNodes ? 'on-path' : 'focus';
+  // Claims picked as a set (a bar of the over-time chart), drawn with their actors like a focus.
+  const picked = pickedClaims(graph, view, links, notices);
+
+  // 7. Elements, with highlight classes. Picked claims win over a path, a path over focus.
+  const highlightNodes = picked?.nodes ?? pathNodes ?? focusNodes;
+  const highlightLinks = picked?.links ?? pathLinks ?? focusLinks;
+  const highlightClass = pathNodes && !picked ? 'on-path' : 'focus';
   const containsHighlight = new Set<string>();
   if (highlightNodes) {
     for (const id of highlightNodes)
@@ -334,6 +293,36 @@ function addedAtStep(all: readonly ClaimEdge[], shown: readonly ClaimEdge[], vie
   return new Set(shown.filter((e) => startDay(e) === step).map((e) => e.id));
 }
 
+/**
+ * The picked claims that are drawn, with the actors they are drawn between; undefined when none are
+ * picked or none of them is drawn (the notice says why, and the view is highlighted as without them).
+ */
+function pickedClaims(
+  graph: Graph,
+  view: ViewState,
+  links: readonly Link[],
+  notices: string[],
+): { nodes: Set<string>; links: Set<string> } | undefined {
+  const wanted = new Set(view.highlight ?? []);
+  if (wanted.size === 0) return undefined;
+  const drawn = links.filter((l) => wanted.has(l.id));
+  const unknown = [...wanted].filter((id) => !graph.edgeById.has(id)).length;
+  const hidden = wanted.size - unknown - drawn.length;
+  if (unknown > 0) {
+    notices.push(`${unknown} of the picked relations ${unknown === 1 ? 'is' : 'are'} not in this graph.`);
+  }
+  if (hidden > 0) {
+    notices.push(
+      `${hidden} of the ${wanted.size} picked relations ${hidden === 1 ? 'is' : 'are'} hidden by the current filters.`,
+    );
+  }
+  if (drawn.length === 0) return undefined;
+  return {
+    nodes: new Set(drawn.flatMap((l) => [l.source, l.target])),
+    links: new Set(drawn.map((l) => l.id)),
+  };
+}
+
 function nodeKind(graph: Graph, id: string) {
   return kindOf(graph.nodeById.get(id)!);
 }
@@ -354,4 +343,103 @@ function countActors(shown: Set<string>, hiddenMembers: Map<string, number>): nu
   let n = 0;
   for (const id of shown) n += 1 + (hiddenMembers.get(id) ?? 0);
   return n;
+}
+
+interface FilterStage {
+  nodeEls: Map<string, NodeElement>;
+  edgeEls: Map<string, EdgeElement>;
+  collapse: ReturnType<typeof collapseGroups>;
+  rep: (id: string) => string;
+  parentOf: (id: string) => string | undefined;
+  candidate: Set<string>;
+  links: Link[];
+  added: Set<string>;
+  shownNodes: Set<string>;
+  notices: string[];
+}
+
+/** The last filter stage computed, and what it was computed from (compared by reference). */
+let lastStage:
+  { graph: Graph; collapsed: unknown; filters: unknown; time: unknown; stage: FilterStage } | undefined;
+
+/**
+ * Stages 1–4, which depend only on the graph, the collapsed groups, the filters and the time: kept
+ * while those are the same objects, so selecting, focusing or finding a path does not redo them.
+ * Callers must not change what it returns.
+ */
+function filterStage(graph: Graph, view: ViewState): FilterStage {
+  if (
+    lastStage &&
+    lastStage.graph === graph &&
+    lastStage.collapsed === view.collapsed &&
+    lastStage.filters === view.filters &&
+    lastStage.time === view.time
+  ) {
+    return lastStage.stage;
+  }
+  const notices: string[] = [];
+  const { file } = graph;
+  const base = graphElements(graph);
+  const nodeEls = new Map<string, NodeElement>();
+  const edgeEls = new Map<string, EdgeElement>();
+  for (const el of base) {
+    if (el.group === 'nodes') nodeEls.set(el.data.id, el);
+    else edgeEls.set(el.data.id, el);
+  }
+
+  // 1. Collapsed groups: members are drawn as their group.
+  const collapse = collapseGroups(file.nodes, view.collapsed);
+  const unknownGroups = view.collapsed.filter((id) => !graph.nodeById.has(id));
+  if (unknownGroups.length > 0) {
+    notices.push(`Groups to collapse that are not in this graph were ignored: ${unknownGroups.join(', ')}.`);
+  }
+  const rep = (id: string) => collapse.representative.get(id) ?? id;
+
+  // 2. Actors hidden by kind, and members of collapsed groups.
+  const kindHidden = new Set(view.filters.kinds);
+  const candidate = new Set(
+    file.nodes.filter((n) => !kindHidden.has(kindOf(n)) && rep(n.id) === n.id).map((n) => n.id),
+  );
+
+  // 3. Claims that pass the filters and time, between two drawn actors that are not one group.
+  const claims: ClaimEdge[] = [];
+  for (const e of file.edges) {
+    if (!edgePassesFilters(e, view.filters) || !edgeInTime(e, view.time)) continue;
+    if (kindHidden.has(nodeKind(graph, e.source)) || kindHidden.has(nodeKind(graph, e.target))) continue;
+    const s = rep(e.source);
+    const t = rep(e.target);
+    if (s === t || !candidate.has(s) || !candidate.has(t)) continue;
+    claims.push(e);
+  }
+  const links: Link[] = claims.map((e) => ({
+    id: e.id,
+    source: rep(e.source),
+    target: rep(e.target),
+    ...(isDirected(e) ? {} : { undirected: true }),
+  }));
+  const added = addedAtStep(file.edges, claims, view);
+
+  // 4. With a relation filter or time on, actors left without any relation are hidden too.
+  const parentOf = (id: string) => graph.nodeById.get(id)?.parent;
+  let shownNodes = new Set(candidate);
+  if (edgeFiltersActive(view)) {
+    const linked = new Set(links.flatMap((l) => [l.source, l.target]));
+    shownNodes = new Set([...candidate].filter((id) => linked.has(id)));
+    keepAncestors(shownNodes, candidate, parentOf);
+  }
+
+  const stage: FilterStage = {
+    nodeEls,
+    edgeEls,
+    collapse,
+    rep,
+    parentOf,
+    candidate,
+    links,
+    added,
+    shownNodes,
+    notices,
+  };
+  lastStage = { graph, collapsed: view.collapsed, filters: view.filters, time: view.time, stage };
+  return stage;
 }

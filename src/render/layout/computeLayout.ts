@@ -25,7 +25,11 @@ export interface LayoutEdge {
   labelWidth?: number;
 }
 
-export type ComputedLayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'circle';
+/**
+ * The layouts computed here. `grid` is the quick placement shown at once while another layout is
+ * computed in a worker: groups packed as boxes, members in compact grids, in O(n log n).
+ */
+export type ComputedLayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'circle' | 'grid';
 export type LayoutQuality = 'draft' | 'default' | 'proof';
 
 export interface LayoutInput {
@@ -121,6 +125,10 @@ function headless(elements: ElementDefinition[]): Core {
   return cytoscape({ headless: true, styleEnabled: true, style: style as never, elements });
 }
 
+function groupIdsOf(nodes: readonly LayoutNode[]): Set<string> {
+  return new Set(nodes.flatMap((n) => (n.parent ? [n.parent] : [])));
+}
+
 /** Positions of every node (actors at their own centre, groups at their box's centre). */
 export function computeLayout(input: LayoutInput): Record<string, Position> {
   const known = new Set(input.nodes.map((n) => n.id));
@@ -131,8 +139,9 @@ export function computeLayout(input: LayoutInput): Record<string, Position> {
   fillAspect(boxes, input);
   if (input.name === 'fcose') {
     // fCoSE can leave two labels touching; nudge any overlapping actors apart.
+    const groups = groupIdsOf(input.nodes);
     const leaves = input.nodes
-      .filter((n) => !input.nodes.some((m) => m.parent === n.id))
+      .filter((n) => !groups.has(n.id))
       .map((n) => ({ id: n.id, width: n.width, height: n.height, degree: n.degree }));
     separate(boxes, leaves);
   }
@@ -181,21 +190,54 @@ function blockLayout(input: LayoutInput, edges: readonly LayoutEdge[]): Record<s
   const children = new Map<string | undefined, string[]>();
   for (const n of input.nodes) {
     const parent = n.parent && byId.has(n.parent) ? n.parent : undefined;
-    children.set(parent, [...(children.get(parent) ?? []), n.id]);
+    const list = children.get(parent);
+    if (list) list.push(n.id);
+    else children.set(parent, [n.id]);
   }
-  // The child of `group` (or top-level item) that contains `id`.
   const parentOf = (id: string) => {
     const p = byId.get(id)?.parent;
     return p && byId.has(p) ? p : undefined;
   };
-  const blockIn = (id: string, group: string | undefined): string | undefined => {
-    let cur: string | undefined = id;
-    while (cur !== undefined && parentOf(cur) !== group) cur = parentOf(cur);
-    return cur;
+  /** `id` and its groups, innermost first. */
+  const chain = (id: string): string[] => {
+    const out = [id];
+    const seen = new Set(out);
+    for (let p = parentOf(id); p !== undefined && !seen.has(p); p = parentOf(p)) {
+      out.push(p);
+      seen.add(p);
+    }
+    return out;
   };
-  const degree = new Map<string, number>();
-  for (const n of input.nodes) degree.set(n.id, n.degree);
+  // The child of `group` (or top-level item) that contains `id`.
+  const blockIn = (id: string, group: string | undefined): string | undefined => {
+    const c = chain(id);
+    const i = group === undefined ? c.length : c.indexOf(group);
+    return i > 0 ? c[i - 1] : undefined;
+  };
   const root = input.root && byId.has(input.root) ? input.root : mostConnected(input.nodes);
+
+  // Each claim links two blocks in exactly one group: the innermost group holding both ends.
+  const linksIn = new Map<string | undefined, Map<string, LayoutEdge>>();
+  const degreeIn = new Map<string | undefined, Map<string, number>>();
+  for (const e of edges) {
+    const a = chain(e.source);
+    const b = chain(e.target);
+    const inB = new Set(b);
+    const common = a.find((x) => inB.has(x) && x !== e.source && x !== e.target);
+    const aAt = common === undefined ? a.length : a.indexOf(common);
+    const bAt = common === undefined ? b.length : b.indexOf(common);
+    const s = a[aAt - 1];
+    const t = b[bAt - 1];
+    if (s === undefined || t === undefined || s === t) continue;
+    const key = s < t ? `${s}|${t}` : `${t}|${s}`;
+    let links = linksIn.get(common);
+    if (!links) linksIn.set(common, (links = new Map()));
+    if (!links.has(key)) links.set(key, { id: key, source: s, target: t });
+    let degrees = degreeIn.get(common);
+    if (!degrees) degreeIn.set(common, (degrees = new Map()));
+    degrees.set(s, (degrees.get(s) ?? 0) + 1);
+    degrees.set(t, (degrees.get(t) ?? 0) + 1);
+  }
 
   // Relative positions of each item inside its group, and each group's size.
   const relative = new Map<string, Position>();
@@ -206,23 +248,17 @@ function blockLayout(input: LayoutInput, edges: readonly LayoutEdge[]): Record<s
       if (children.has(id)) layoutGroup(id);
       else size.set(id, { width: byId.get(id)!.width, height: byId.get(id)!.height });
     }
-    const blocks: Block[] = items.map((id) => ({ id, ...size.get(id)!, degree: 0 }));
-    const links = new Map<string, LayoutEdge>();
-    for (const e of edges) {
-      const s = blockIn(e.source, group);
-      const t = blockIn(e.target, group);
-      if (s === undefined || t === undefined || s === t) continue;
-      const key = s < t ? `${s}|${t}` : `${t}|${s}`;
-      if (!links.has(key)) links.set(key, { id: key, source: s, target: t });
-      for (const b of blocks) if (b.id === s || b.id === t) b.degree++;
-    }
+    const degrees = degreeIn.get(group);
+    const blocks: Block[] = items.map((id) => ({ id, ...size.get(id)!, degree: degrees?.get(id) ?? 0 }));
+    const links = linksIn.get(group) ?? new Map<string, LayoutEdge>();
     const rootBlock = root ? blockIn(root, group) : undefined;
     // The chosen layout arranges the top level; inside a group, members are packed in a compact grid
     // so the group stays a tight box.
+    const quick = input.name === 'grid';
     const placed =
-      group === undefined
+      group === undefined && !quick
         ? placeBlocks(input.name, blocks, [...links.values()], rootBlock)
-        : packGrid(blocks, [...links.values()]);
+        : packGrid(blocks, [...links.values()], !quick);
     // Centre the contents on the origin and record the group's box.
     let x1 = Infinity;
     let y1 = Infinity;
@@ -292,9 +328,14 @@ const GAP = 28;
  * Members of a group in a grid about as wide as tall, linked members next to each other (ordered
  * round as on a circle), each column as wide and each row as tall as its largest member.
  */
-function packGrid(blocks: readonly Block[], links: readonly LayoutEdge[]): Record<string, Position> {
+function packGrid(
+  blocks: readonly Block[],
+  links: readonly LayoutEdge[],
+  neighboursTogether = true,
+): Record<string, Position> {
   const sorted = [...blocks].sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id));
-  const order = orderAround(sorted, links);
+  // Putting linked members side by side costs O(n²): fine inside a group, not for a quick placement.
+  const order = neighboursTogether ? orderAround(sorted, links) : sorted;
   const cols = Math.max(1, Math.ceil(Math.sqrt(order.length * 1.3)));
   const rows = Math.ceil(order.length / cols);
   const colWidth = Array.from({ length: cols }, (_, c) =>
@@ -458,14 +499,18 @@ function treeRows(
 /** Pushes overlapping blocks apart along the line between their centres until none overlap. */
 function separate(pos: Record<string, Position>, blocks: readonly Block[]): Record<string, Position> {
   const gap = 12;
+  const widest = Math.max(0, ...blocks.map((b) => b.width));
   for (let round = 0; round < 60; round++) {
     let moved = false;
-    for (let i = 0; i < blocks.length; i++) {
-      for (let j = i + 1; j < blocks.length; j++) {
-        const a = blocks[i]!;
-        const b = blocks[j]!;
-        const pa = pos[a.id]!;
+    // Sweep along x: only blocks whose spans can meet are compared (O(n log n) plus the pairs that touch).
+    const order = [...blocks].sort((a, b) => pos[a.id]!.x - pos[b.id]!.x);
+    for (let i = 0; i < order.length; i++) {
+      const a = order[i]!;
+      const pa = pos[a.id]!;
+      for (let j = i + 1; j < order.length; j++) {
+        const b = order[j]!;
         const pb = pos[b.id]!;
+        if (pb.x - pa.x > (a.width + widest) / 2 + gap) break;
         const ox = (a.width + b.width) / 2 + gap - Math.abs(pa.x - pb.x);
         const oy = (a.height + b.height) / 2 + gap - Math.abs(pa.y - pb.y);
         if (ox <= 0 || oy <= 0) continue;
@@ -495,7 +540,8 @@ function separate(pos: Record<string, Position>, blocks: readonly Block[]): Reco
  */
 function fillAspect(pos: Record<string, Position>, input: LayoutInput): void {
   const aspect = input.aspect;
-  const ids = input.nodes.filter((n) => !input.nodes.some((m) => m.parent === n.id)).map((n) => n.id);
+  const groups = groupIdsOf(input.nodes);
+  const ids = input.nodes.filter((n) => !groups.has(n.id)).map((n) => n.id);
   if (!aspect || !Number.isFinite(aspect) || ids.length < 3) return;
   const pts = ids.map((id) => pos[id]!).filter(Boolean);
   const mx = pts.reduce((s, p) => s + p.x, 0) / pts.length;

@@ -1,7 +1,15 @@
 // The explorer's state: the graph, the one serialisable view state, and what is derived from them.
 // Every change to the view goes through `setView`, which keeps the URL (history) and the saved view
 // in step.
-import { graphElements, type GraphElement } from '../../core/elements';
+import { inferFields, type FieldModel } from '../../core/appearance/fields';
+import {
+  resolveAppearance,
+  withAppearance,
+  type Appearance,
+  type ResolvedAppearance,
+} from '../../core/appearance/mapping';
+import { graphElements, layoutFingerprint, type GraphElement } from '../../core/elements';
+import type { FormatId, LoadWarning } from '../../core/formats/load';
 import type { Category, Certainty, NodeKind, Relation } from '../../core/model';
 import { indexActors, type ActorIndex } from '../../core/search/searchActors';
 import { isoDay, timeExtent, type TimeExtent } from '../../core/time/timeFilter';
@@ -19,7 +27,7 @@ import {
   type Viewport,
 } from '../../core/view/viewState';
 import { nestsGroups, visibleGraph, type VisibleGraph } from '../../core/view/visibleGraph';
-import type { GraphView, LayoutRequest } from '../../render/graphView';
+import type { GraphView, LayoutRequest, LayoutStatus } from '../../render/graphView';
 import type { Position } from '../../core/model';
 import type { ThemeName } from '../../render/palette';
 import { BUNDLED_GRAPHS, DEFAULT_GRAPH_NAME } from '../graphs';
@@ -27,6 +35,13 @@ import { forgetSaved, loadSaved, saveView, type Positions } from './savedView';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 type History = 'push' | 'replace' | 'none';
+
+/**
+ * Where the graph on screen came from: bundled with the app, or opened (a picked, dropped or pasted
+ * file, a recent file, or `?file=<url>`, which the address bar then keeps).
+ */
+export type GraphSource =
+  { type: 'bundled' } | { type: 'opened'; name: string; format: FormatId; url?: string };
 export type FilterKey = 'kinds' | 'categories' | 'relations' | 'certainties' | 'asserters';
 
 const THEME_KEY = 'actor-graph:theme';
@@ -47,8 +62,14 @@ export class ExplorerState {
   manualPositions = $state.raw<Positions>({});
   /** Whether that arrangement was made with groups drawn as boxes. */
   manualNested = $state(true);
+  /** Where the graph came from (see GraphSource). */
+  source = $state.raw<GraphSource>({ type: 'bundled' });
   /** Problems with the last graph that failed to load; the graph on screen stays. */
   loadIssues = $state.raw<GraphIssue[]>([]);
+  /** The file the issues are about, for the banner. */
+  loadIssuesOf = $state('');
+  /** What the loader changed in the graph on screen (renamed attributes, generated ids …), dismissable. */
+  loadWarnings = $state.raw<LoadWarning[]>([]);
   /** Messages for the user (stored view ignored, link values dropped …), dismissable. */
   notices = $state<string[]>([]);
   themePreference = $state<ThemePreference>('system');
@@ -62,11 +83,17 @@ export class ExplorerState {
    */
   camera = $state.raw<Viewport | undefined>(undefined);
   /** Which tab the side panel shows; selecting shows details, asking for a path shows paths. */
-  panelTab = $state<'details' | 'paths'>('details');
+  panelTab = $state<'details' | 'paths' | 'time'>('details');
+  /** The actor the over-time chart is about and the other one (none: all others). */
+  chartActors = $state.raw<{ a: string; b?: string } | undefined>(undefined);
   /** The actor a path is being picked from, before both ends are chosen. */
   pathDraftFrom = $state<string | undefined>(undefined);
   /** The canvas' GraphView while it is mounted, for exports (deliberately not reactive). */
   graphView: GraphView | undefined = undefined;
+  /** A layout computing in the background: the canvas shows its progress and a Cancel button. */
+  layoutStatus = $state.raw<LayoutStatus>({ state: 'idle' });
+  /** Which renderer the canvas uses: automatic (WebGL for large graphs on a GPU), or forced by `?renderer=`. */
+  readonly rendererPreference: 'auto' | 'canvas' | 'webgl';
 
   readonly theme: ThemeName = $derived(
     this.themePreference === 'system' ? (this.systemDark ? 'dark' : 'light') : this.themePreference,
@@ -74,7 +101,22 @@ export class ExplorerState {
   readonly visible: VisibleGraph | undefined = $derived(
     this.graph ? visibleGraph(this.graph, this.view) : undefined,
   );
-  readonly elements: GraphElement[] = $derived(this.visible?.elements ?? []);
+  /** What the graph's attributes hold (numbers, categories …), for appearance by attribute. */
+  readonly fields: { nodes: FieldModel[]; edges: FieldModel[] } = $derived(
+    this.graph ? inferFields(this.graph.file) : { nodes: [], edges: [] },
+  );
+  /** The view's appearance mapping worked out for this graph: colours, sizes and their legends. */
+  /** The mapping as text: the appearance below is worked out again only when it changes. */
+  readonly #appearanceKey: string = $derived(JSON.stringify(this.view.appearance));
+  readonly appearance: ResolvedAppearance | undefined = $derived.by(() => {
+    const mapping = JSON.parse(this.#appearanceKey) as Appearance;
+    return this.graph ? resolveAppearance(this.graph.file, mapping, this.fields) : undefined;
+  });
+  readonly elements: GraphElement[] = $derived(
+    this.visible && this.appearance
+      ? withAppearance(this.visible.elements, this.appearance, this.visible.bundles)
+      : [],
+  );
   readonly search: ActorIndex | undefined = $derived(
     this.graph ? indexActors(this.graph.file.nodes) : undefined,
   );
@@ -82,9 +124,11 @@ export class ExplorerState {
     this.graph ? timeExtent(this.graph.file.edges) : undefined,
   );
   /** Every node of the graph as the layout places it (filters ignored, so nothing jumps). */
+  readonly #nest: boolean = $derived(nestsGroups(this.view.layout, this.manualNested));
   readonly #layoutElements: GraphElement[] = $derived.by(() => {
     if (!this.graph) return [];
-    const nest = nestsGroups(this.view.layout, this.manualNested);
+    const nest = this.#nest;
+    if (nest) return graphElements(this.graph);
     return graphElements(this.graph).map((el) => {
       if (el.group !== 'nodes' || nest) return el;
       const data = { ...el.data };
@@ -92,6 +136,8 @@ export class ExplorerState {
       return { ...el, data };
     });
   });
+  /** Tells apart graphs opened under one id, so the canvas never reuses another's positions. */
+  readonly #fingerprint: string = $derived(this.graph ? layoutFingerprint(this.graph.file) : '');
   /** The positions the graph file carries, when it has an arrangement of its own. */
   readonly curatedPositions: Record<string, Position> | undefined = $derived.by(() => {
     const nodes = this.graph?.file.nodes ?? [];
@@ -135,7 +181,7 @@ export class ExplorerState {
   readonly layout: LayoutRequest = $derived({
     name: this.view.layout,
     elements: this.#layoutElements,
-    key: `${this.graph?.file.id ?? ''}|${nestsGroups(this.view.layout, this.manualNested) ? 'nested' : 'flat'}`,
+    key: `${this.graph?.file.id ?? ''}|${this.#fingerprint}|${nestsGroups(this.view.layout, this.manualNested) ? 'nested' : 'flat'}`,
     ...(this.view.layout === 'breadthfirst' && this.view.selected?.type === 'node'
       ? { root: this.view.selected.id }
       : {}),
@@ -153,6 +199,8 @@ export class ExplorerState {
 
   constructor(env: Environment = {}) {
     this.#env = env;
+    const forced = new URLSearchParams(env.location?.search ?? '').get('renderer');
+    this.rendererPreference = forced === 'canvas' || forced === 'webgl' ? forced : 'auto';
     this.systemDark = env.prefersDark ?? false;
     const stored = this.#read(THEME_KEY);
     if (stored === 'light' || stored === 'dark' || stored === 'system') this.themePreference = stored;
@@ -217,19 +265,23 @@ export class ExplorerState {
     this.setView(rest, history);
   }
 
-  /** Applies the view named by the URL after Back/Forward. */
-  restoreFromUrl(search: string): void {
+  /**
+   * Applies the view named by the URL after Back/Forward. False when it names a graph that is neither
+   * on screen nor bundled (an opened file, which the opener finds among the recent files).
+   */
+  restoreFromUrl(search: string): boolean {
     const params = new URLSearchParams(search);
     const { view } = decodeView(params);
-    if (!view) return;
+    if (!view) return true;
     this.stop();
     if (this.graph?.file.id !== view.graph) {
-      if (!this.#loadBundled(`${view.graph}.json`)) return;
+      if (!this.#loadBundled(`${view.graph}.json`)) return false;
       const saved = loadSaved(this.#env.storage, view.graph);
       this.manualPositions = saved.positions;
       this.manualNested = saved.nested;
     }
     this.showQuery(params, 'none');
+    return true;
   }
 
   /**
@@ -247,10 +299,15 @@ export class ExplorerState {
     this.#open(view, history);
   }
 
-  /** The query string of the view and camera, as links and the address bar carry it. */
+  /**
+   * The query string of the view and camera, as links and the address bar carry it; a graph opened
+   * from `?file=<url>` keeps its `file` first, so the link opens it again.
+   */
   #query(): string {
     const full = this.camera ? { ...this.view, viewport: this.camera } : this.view;
-    return encodeView(full, { layout: this.defaultLayout }).toString();
+    const params = encodeView(full, { layout: this.defaultLayout }).toString();
+    const url = this.source.type === 'opened' ? this.source.url : undefined;
+    return url === undefined ? params : `${new URLSearchParams({ file: url }).toString()}&${params}`;
   }
 
   /**
@@ -285,12 +342,57 @@ export class ExplorerState {
   loadText(text: string, name: string): boolean {
     const result = loadGraphText(text, name);
     if (!result.ok) {
-      this.loadIssues = result.issues;
+      this.showLoadIssues(result.issues, name);
       return false;
     }
     this.graph = result.graph;
+    this.source = { type: 'bundled' };
     this.loadIssues = [];
+    this.loadWarnings = [];
     return true;
+  }
+
+  /** A file could not be opened: say where and what, and leave the graph on screen as it is. */
+  showLoadIssues(issues: GraphIssue[], file: string): void {
+    this.loadIssues = issues;
+    this.loadIssuesOf = file;
+  }
+
+  dismissLoadIssues(): void {
+    this.loadIssues = [];
+    this.loadWarnings = [];
+  }
+
+  /**
+   * Shows a graph opened from a file, a paste, a recent file or a URL, with its saved view (or the
+   * view `query` names, when it is about this graph), replacing the graph on screen.
+   */
+  showOpened(
+    graph: Graph,
+    source: Extract<GraphSource, { type: 'opened' }>,
+    options: { warnings?: LoadWarning[]; query?: URLSearchParams; history?: History } = {},
+  ): void {
+    this.stop();
+    this.graph = graph;
+    this.source = source;
+    this.loadIssues = [];
+    this.loadWarnings = options.warnings ?? [];
+    this.panelTab = 'details';
+    this.pathDraftFrom = undefined;
+    const id = graph.file.id;
+    const saved = loadSaved(this.#env.storage, id);
+    if (saved.notice) this.notices.push(saved.notice);
+    this.manualPositions = saved.positions;
+    this.manualNested = saved.nested;
+    const params = options.query;
+    const decoded = params ? decodeView(params) : undefined;
+    const fromLink =
+      decoded?.view?.graph === id && [...params!.keys()].some((k) => !['g', 'graph', 'file'].includes(k));
+    if (fromLink) this.notices.push(...decoded!.problems.map((p) => `Part of the link was ignored: ${p}.`));
+    const view = fromLink ? decoded!.view! : (saved.view ?? this.#defaultView(id));
+    if (fromLink && !params!.has('layout')) view.layout = this.defaultLayout;
+    this.#checkLayout(view);
+    this.#open(view, options.history ?? 'push');
   }
 
   #loadBundled(name: string): boolean {
@@ -432,6 +534,24 @@ export class ExplorerState {
     this.panelTab = 'paths';
   }
 
+  /**
+   * Opens the over-time tab: for `a` (against `b`, or all others) when given, else for the selected
+   * actor unless the chart already shows it.
+   */
+  openChart(a?: string, b?: string): void {
+    const sel = this.view.selected?.type === 'node' ? this.view.selected.id : undefined;
+    const shown = this.chartActors;
+    if (a !== undefined) this.chartActors = b === undefined || b === a ? { a } : { a, b };
+    else if (sel !== undefined && sel !== shown?.a && sel !== shown?.b) this.chartActors = { a: sel };
+    this.panelTab = 'time';
+  }
+
+  /** Picks a set of claims (a bar of the chart) to highlight and list; an empty list picks none. */
+  setHighlight(ids: readonly string[]): void {
+    const { highlight: _drop, ...rest } = this.view;
+    this.setView(ids.length > 0 ? { ...rest, highlight: [...ids] } : rest);
+  }
+
   toggleCollapsed(id: string): void {
     const c = this.view.collapsed;
     this.#update({ collapsed: c.includes(id) ? c.filter((x) => x !== id) : [...c, id] });
@@ -439,6 +559,11 @@ export class ExplorerState {
 
   setBundle(bundle: boolean): void {
     this.#update({ bundle });
+  }
+
+  /** Changes how actors are coloured or sized, or lines coloured (see core/appearance/mapping.ts). */
+  setAppearance(patch: Partial<Appearance>): void {
+    this.#update({ appearance: { ...this.view.appearance, ...patch } });
   }
 
   setLayout(layout: LayoutName): void {
@@ -479,6 +604,11 @@ export class ExplorerState {
     this.camera = undefined;
     this.setView(this.#defaultView(this.graph.file.id));
     this.fit();
+  }
+
+  /** Stops a layout computing in the background; the quick placement stays. */
+  cancelLayout(): void {
+    this.graphView?.cancelLayout();
   }
 
   /** Fits the whole graph into view (forgetting the camera position). */
