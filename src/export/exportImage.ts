@@ -4,21 +4,21 @@
 import { resolveAppearance } from '../core/appearance/mapping';
 import type { Graph } from '../core/validate';
 import type { ViewState } from '../core/view/viewState';
-import type { GraphView } from '../render/graphView';
 import { THEMES } from '../render/palette';
-import { captureScene, type Scene } from '../render/scene';
+import { captureScene, type Scene, type SceneElement, type SceneSource } from '../render/scene';
 import { GRAPH_FONT } from '../render/style';
 import { captionText, dateStamp } from './caption';
+import { generousMeasure, sceneRectOf, SceneIndex, type MeasureLine } from './cull';
 import { exportFileName } from './fileName';
 import { layoutPage, type Decorations, type Measure, type Page } from './layout';
 import { legendGroups } from './legend';
 import { MIME, checkOptions, type ExportFormat, type ExportOptions } from './options';
 import { PDF_FONT, rasterPdf, vectorPdf } from './pdf';
-import { rasterise, type Progress } from './raster';
+import { rasterise, type Progress, type RasterJob } from './raster';
 import { renderSvg, type SvgOptions } from './svg';
 
 export interface ExportSource {
-  view: GraphView;
+  view: SceneSource;
   graph: Graph;
   /** The explorer's view, for the file name. */
   viewState?: Partial<ViewState>;
@@ -122,6 +122,55 @@ export function previewSvg(prepared: PreparedExport, maxWidth: number, maxHeight
   });
 }
 
+/** Widths of label lines as the browser draws them, a little widened to be safe. */
+const measureLine: MeasureLine = (text, font) => {
+  if (measureCtx === undefined && typeof document !== 'undefined') {
+    measureCtx = document.createElement('canvas').getContext('2d');
+  }
+  if (!measureCtx) return generousMeasure(text, font);
+  measureCtx.font = `${font.style} ${font.weight} ${font.size}px ${font.family}`;
+  return measureCtx.measureText(text).width * 1.1 + font.size * 0.5;
+};
+
+/**
+ * The raster job of a prepared export. Each tile's SVG holds only the elements whose bounds meet
+ * the tile (`cull: false` writes every element into every tile, for comparison); the bounds are
+ * computed once, at the first tile, and filed by tile.
+ */
+export function rasterJob(
+  prepared: PreparedExport,
+  format: 'png' | 'jpg',
+  quality?: number,
+  { cull = true }: { cull?: boolean } = {},
+): RasterJob {
+  const { scene, page, svgOptions } = prepared;
+  let index: SceneIndex | undefined;
+  return {
+    width: page.width,
+    height: page.height,
+    pixelWidth: page.pixelWidth,
+    pixelHeight: page.pixelHeight,
+    format,
+    matte: svgOptions.background ?? '#ffffff',
+    ...(quality !== undefined ? { quality } : {}),
+    svgFor(viewBox, pixelWidth, pixelHeight) {
+      let elements: SceneElement[] | undefined;
+      if (cull) {
+        const part = sceneRectOf(page, viewBox);
+        index ??= new SceneIndex(scene, Math.max(part.width, part.height), measureLine);
+        elements = index.within(part);
+      }
+      return renderSvg(scene, page, {
+        ...svgOptions,
+        viewBox,
+        pixelWidth,
+        pixelHeight,
+        ...(elements ? { elements } : {}),
+      });
+    },
+  };
+}
+
 const encoder = new TextEncoder();
 
 /**
@@ -156,19 +205,8 @@ export async function exportImage(
     progress.onProgress?.(1);
     return result(bytes, points.width, points.height);
   }
-  const matte = svgOptions.background ?? '#ffffff';
   const raster = await rasterise(
-    {
-      width: page.width,
-      height: page.height,
-      pixelWidth: page.pixelWidth,
-      pixelHeight: page.pixelHeight,
-      format: format === 'jpg' ? 'jpg' : 'png',
-      matte,
-      ...(options.quality !== undefined ? { quality: options.quality } : {}),
-      svgFor: (viewBox, pixelWidth, pixelHeight) =>
-        renderSvg(scene, page, { ...svgOptions, viewBox, pixelWidth, pixelHeight }),
-    },
+    rasterJob(prepared, format === 'jpg' ? 'jpg' : 'png', options.quality),
     progress,
   );
   const notes = raster.plan.note ? [raster.plan.note] : [];

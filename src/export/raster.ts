@@ -76,7 +76,8 @@ function toBlob(canvas: HTMLCanvasElement, mime: string, quality?: number): Prom
   return new Promise((resolve) => canvas.toBlob(resolve, mime, quality));
 }
 
-function tileViewBox(job: RasterJob, plan: RasterPlan, t: RasterPlan['tiles'][number]): Rect {
+/** The part of the page (design units) that tile `t` of `plan` shows. */
+export function tileViewBox(job: RasterJob, plan: RasterPlan, t: RasterPlan['tiles'][number]): Rect {
   const kx = job.width / plan.width;
   const ky = job.height / plan.height;
   return { x: t.x * kx, y: t.y * ky, width: t.width * kx, height: t.height * ky };

@@ -1,7 +1,7 @@
 // Writes a laid-out page and its scene as a standalone SVG document: real vector shapes, paths and
 // <text>. Every piece of text and every attribute value is escaped; nothing from the data becomes markup.
 import { arrowPath, shapePath } from '../render/shapes';
-import type { Rect, Scene, SceneEdge, SceneNode, SceneText } from '../render/scene';
+import type { Rect, Scene, SceneEdge, SceneElement, SceneNode, SceneText } from '../render/scene';
 import { GRAPH_FONT } from '../render/style';
 import type { Page, PageSymbol } from './layout';
 
@@ -48,6 +48,8 @@ export interface SvgOptions {
   pixelHeight?: number;
   /** <title> of the document, for accessibility. */
   title?: string;
+  /** Draw only these of the scene's elements (in this order), e.g. those one tile shows; default all. */
+  elements?: readonly SceneElement[];
 }
 
 function opacityAttr(v: number): number | undefined {
@@ -230,7 +232,7 @@ export function renderSvg(scene: Scene, page: Page, o: SvgOptions): string {
   }
   const box = { x: g.x, y: g.y, width: g.bounds.width * g.scale, height: g.bounds.height * g.scale };
   let graph = '';
-  for (const e of scene.elements)
+  for (const e of o.elements ?? scene.elements)
     graph += e.type === 'node' ? nodeMarkup(e, family, twoWeights) : edgeMarkup(e, family, twoWeights);
   const transform = `translate(${n(g.x)} ${n(g.y)}) scale(${g.scale}) translate(${n(-g.bounds.x)} ${n(-g.bounds.y)})`;
   if (g.clip) {

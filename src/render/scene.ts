@@ -1,6 +1,7 @@
 // Captures what the canvas draws — positions, sizes, shapes, computed styles, label lines — as a
 // plain serialisable Scene, so exports show exactly what the user sees (filters, focus, dimming,
-// collapsed groups, layout, theme) without re-deriving anything from the data.
+// collapsed groups, layout, theme) without re-deriving anything from the data. What it reads of
+// Cytoscape beyond the public API goes through ./cytoscapeInternals.ts.
 import type {
   CollectionReturnValue,
   Core,
@@ -8,7 +9,18 @@ import type {
   NodeSingular,
   SingularElementArgument,
 } from 'cytoscape';
-import type { GraphView } from './graphView';
+import {
+  arrowSize,
+  dashPattern,
+  drawingOrder,
+  drawnLabel,
+  edgeGeometry,
+  nodeBodySize,
+  refreshGeometry,
+  styleColour,
+  styleNumber,
+  styleString,
+} from './cytoscapeInternals';
 import { THEMES, type ThemeName } from './palette';
 
 export type SceneScope = 'graph' | 'viewport' | 'selection';
@@ -122,234 +134,42 @@ export class SceneScopeError extends Error {
   }
 }
 
-type Rgb = [number, number, number];
-
-function hex([r, g, b]: Rgb): string {
-  return '#' + [r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
-}
-
-/** A computed style value (Cytoscape's `pstyle`, missing from its type declarations). */
-interface ParsedStyle {
-  value: unknown;
-  strValue?: string;
-  pfValue?: unknown;
-}
-
-function ps(ele: SingularElementArgument, prop: string): ParsedStyle {
-  return (ele as unknown as { pstyle(p: string): ParsedStyle }).pstyle(prop);
-}
-
-function colour(ele: SingularElementArgument, prop: string): string {
-  return hex(ps(ele, prop).value as Rgb);
-}
-
-function num(ele: SingularElementArgument, prop: string, field: 'value' | 'pfValue' = 'pfValue'): number {
-  const v = ps(ele, prop)[field];
-  return typeof v === 'number' ? v : Number(v) || 0;
-}
-
-function str(ele: SingularElementArgument, prop: string): string {
-  return String(ps(ele, prop).strValue ?? ps(ele, prop).value);
-}
-
-/** Cytoscape's private per-element render scratchpad: the exact geometry the canvas renderer used. */
-interface RenderScratch {
-  labelX?: number;
-  labelY?: number;
-  labelAngle?: number;
-  labelWidth?: number;
-  labelHeight?: number;
-  labelLineHeight?: number;
-  labelActualDescent?: number;
-  labelWrapCachedLines?: string[];
-  edgeType?: string;
-  allpts?: number[];
-  badLine?: boolean;
-  arrowStartX?: number;
-  arrowStartY?: number;
-  arrowEndX?: number;
-  arrowEndY?: number;
-  srcArrowAngle?: number;
-  tgtArrowAngle?: number;
-  midX?: number;
-  midY?: number;
-  midtgtArrowAngle?: number;
-  midsrcArrowAngle?: number;
-}
-
-function scratch(ele: SingularElementArgument): RenderScratch {
-  return (ele as unknown as { _private: { rscratch: RenderScratch } })._private.rscratch;
-}
-
-const BOX_HALIGN: Record<string, string> = {
-  left: 'left',
-  'right-inside': 'left',
-  right: 'right',
-  'left-inside': 'right',
-};
-const JUSTIFY_AUTO: Record<string, string> = {
-  left: 'right',
-  right: 'left',
-  'left-inside': 'left',
-  'right-inside': 'right',
-};
-
-let measureContext: CanvasRenderingContext2D | null | undefined;
-
-/**
- * Where the alphabetic baseline lies relative to Canvas' "bottom" baseline for a font, in px down
- * (negative: above). Chromium reports `alphabeticBaseline` as the distance up from the textBaseline line.
- */
-function bottomToAlphabetic(font: string, size: number): number {
-  if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
-  if (!measureContext) return -0.22 * size;
-  measureContext.font = font;
-  measureContext.textBaseline = 'bottom';
-  const up = measureContext.measureText('Hg').alphabeticBaseline;
-  return Number.isFinite(up) && Math.abs(up) < size ? -Math.abs(up) : -0.22 * size;
-}
-
-/** Mirrors Cytoscape's canvas `drawText` for the main label, resolving every line's position. */
-function captureLabel(ele: SingularElementArgument): SceneText | undefined {
-  const rs = scratch(ele);
-  const text = String(ps(ele, 'label').strValue ?? '');
-  if (!text || rs.labelX === undefined || rs.labelY === undefined) return undefined;
-  if (Number.isNaN(rs.labelX) || Number.isNaN(rs.labelY) || rs.badLine) return undefined;
-  const textOpacity = num(ele, 'text-opacity', 'value');
-  if (textOpacity === 0) return undefined;
-  const size = num(ele, 'font-size');
-
-  const font: SceneFont = {
-    family: str(ele, 'font-family'),
-    size,
-    weight: str(ele, 'font-weight'),
-    style: str(ele, 'font-style'),
-  };
-  const isEdge = ele.isEdge();
-  const halign = isEdge ? 'center' : str(ele, 'text-halign');
-  const valign = isEdge ? 'center' : str(ele, 'text-valign');
-  let x = rs.labelX + num(ele, 'text-margin-x');
-  let y = rs.labelY + num(ele, 'text-margin-y');
-  const textW = rs.labelWidth ?? 0;
-  const textH = rs.labelHeight ?? size;
-  let rotation: SceneText['rotation'];
-  const rot = ps(ele, 'text-rotation');
-  const angle =
-    rot.strValue === 'autorotate'
-      ? isEdge
-        ? (rs.labelAngle ?? 0)
-        : 0
-      : rot.strValue === 'none'
-        ? 0
-        : num(ele, 'text-rotation');
-  if (angle) rotation = { angle, x, y };
-  if (angle) {
-    x = 0;
-    y = 0;
-  }
-  if (valign === 'center') y += textH / 2;
-  else if (valign === 'bottom') y += textH;
-
-  let background: SceneText['background'];
-  const bgOpacity = num(ele, 'text-background-opacity', 'value');
-  if (bgOpacity > 0) {
-    const pad = num(ele, 'text-background-padding');
-    let bx = x - pad;
-    const boxHalign = BOX_HALIGN[halign] ?? 'center';
-    if (boxHalign === 'left') bx -= textW;
-    else if (boxHalign === 'center') bx -= textW / 2;
-    background = {
-      x: bx,
-      y: y - textH - pad,
-      width: textW + 2 * pad,
-      height: textH + 2 * pad,
-      colour: colour(ele, 'text-background-color'),
-      opacity: bgOpacity,
-      rounded: /round/.test(str(ele, 'text-background-shape')),
-    };
-  }
-  y -= rs.labelActualDescent ?? 0;
-
-  const wrap = str(ele, 'text-wrap') === 'wrap';
-  const lines = wrap && rs.labelWrapCachedLines?.length ? rs.labelWrapCachedLines : [text];
-  const lineHeight = rs.labelLineHeight ?? size * num(ele, 'line-height', 'value');
-  // Canvas aligns text by the label's justification ('auto' follows halign); wrapped text with an
-  // explicit justification is shifted within the label box.
-  const justification = str(ele, 'text-justification');
-  const align = isEdge
-    ? 'center'
-    : justification === 'auto'
-      ? (JUSTIFY_AUTO[halign] ?? 'center')
-      : justification;
-  if (wrap && !isEdge && justification !== 'auto') {
-    const boxHalign = BOX_HALIGN[halign] ?? 'center';
-    const shift: Record<string, Record<string, number>> = {
-      left: { left: -textW, center: -textW / 2 },
-      center: { left: -textW / 2, right: textW / 2 },
-      right: { center: textW / 2, right: textW },
-    };
-    x += shift[boxHalign]?.[justification] ?? 0;
-  }
-  if (wrap) y -= (lines.length - 1) * lineHeight;
-  const baseline = bottomToAlphabetic(
-    `${font.style} ${font.weight} ${font.size}px ${font.family}`,
-    font.size,
-  );
-  const outlineWidth = 2 * num(ele, 'text-outline-width');
-  const opacity = textOpacity;
-  return {
-    lines: lines.map((line, i) => ({ text: line, x, y: y + i * lineHeight + baseline })),
-    anchor: align === 'left' ? 'start' : align === 'right' ? 'end' : 'middle',
-    font,
-    colour: colour(ele, 'color'),
-    opacity,
-    ...(outlineWidth > 0
-      ? {
-          outline: {
-            colour: colour(ele, 'text-outline-color'),
-            width: outlineWidth,
-            opacity: num(ele, 'text-outline-opacity', 'value'),
-          },
-        }
-      : {}),
-    ...(rotation ? { rotation } : {}),
-    ...(background ? { background } : {}),
-  };
-}
-
-function dashOf(ele: SingularElementArgument, styleProp: string, patternProp?: string): number[] {
-  const style = str(ele, styleProp);
-  if (style === 'dotted') return [1, 1];
-  if (style === 'dashed') {
-    return patternProp ? ((ps(ele, patternProp).pfValue as number[] | undefined) ?? [6, 3]) : [4, 2];
-  }
-  return [];
-}
+const hex = ([r, g, b]: number[]): string =>
+  '#' +
+  [r, g, b]
+    .map((v) =>
+      Math.round(v ?? 0)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('');
 
 function captureNode(node: NodeSingular): SceneNode {
   const pos = node.position();
-  // The canvas draws a node's body with its padding (which sizes compound nodes around their members).
-  const padding = (node as unknown as { padding(): number }).padding();
-  const borderWidth = num(node, 'border-width');
-  const borderOpacity = num(node, 'border-opacity', 'value');
-  const underlayOpacity = num(node, 'underlay-opacity', 'value');
-  const label = captureLabel(node);
+  const size = nodeBodySize(node);
+  const borderWidth = styleNumber(node, 'border-width');
+  const borderOpacity = styleNumber(node, 'border-opacity', 'value');
+  const underlayOpacity = styleNumber(node, 'underlay-opacity', 'value');
+  const label = drawnLabel(node);
   return {
     type: 'node',
     id: node.id(),
-    shape: str(node, 'shape'),
+    shape: styleString(node, 'shape'),
     x: pos.x,
     y: pos.y,
-    width: node.width() + 2 * padding,
-    height: node.height() + 2 * padding,
-    fill: { colour: colour(node, 'background-color'), opacity: num(node, 'background-opacity', 'value') },
+    width: size.width,
+    height: size.height,
+    fill: {
+      colour: styleColour(node, 'background-color'),
+      opacity: styleNumber(node, 'background-opacity', 'value'),
+    },
     ...(borderWidth > 0 && borderOpacity > 0
       ? {
           border: {
             width: borderWidth,
-            colour: colour(node, 'border-color'),
+            colour: styleColour(node, 'border-color'),
             opacity: borderOpacity,
-            dash: dashOf(node, 'border-style', 'border-dash-pattern'),
+            dash: dashPattern(node, 'border-style', 'border-dash-pattern'),
           },
         }
       : {}),
@@ -357,9 +177,9 @@ function captureNode(node: NodeSingular): SceneNode {
     ...(underlayOpacity > 0
       ? {
           underlay: {
-            colour: colour(node, 'underlay-color'),
+            colour: styleColour(node, 'underlay-color'),
             opacity: underlayOpacity,
-            padding: num(node, 'underlay-padding'),
+            padding: styleNumber(node, 'underlay-padding'),
           },
         }
       : {}),
@@ -378,57 +198,45 @@ function claimsOf(edge: EdgeSingular): string[] {
 }
 
 function captureEdge(edge: EdgeSingular): SceneEdge | undefined {
-  const rs = scratch(edge);
-  const pts = rs.allpts;
-  if (rs.badLine || !pts || pts.length < 4 || Number.isNaN(pts[0])) return undefined;
-  const curved = ['bezier', 'multibezier', 'self', 'compound'].includes(rs.edgeType ?? '');
-  const width = num(edge, 'width');
-  const lineOpacity = num(edge, 'line-opacity', 'value');
-  const arrowScale = num(edge, 'arrow-scale', 'value');
-  const size = Math.max(Math.pow(width * 13.37, 0.9), 29) * arrowScale;
+  const geometry = edgeGeometry(edge);
+  if (!geometry) return undefined;
+  const width = styleNumber(edge, 'width');
   const arrows: SceneArrow[] = [];
-  const ends: [string, number | undefined, number | undefined, number | undefined][] = [
-    ['source', rs.arrowStartX, rs.arrowStartY, rs.srcArrowAngle],
-    ['mid-target', rs.midX, rs.midY, rs.midtgtArrowAngle],
-    ['mid-source', rs.midX, rs.midY, rs.midsrcArrowAngle],
-    ['target', rs.arrowEndX, rs.arrowEndY, rs.tgtArrowAngle],
-  ];
-  for (const [prefix, x, y, angle] of ends) {
-    const shape = str(edge, `${prefix}-arrow-shape`);
-    if (shape === 'none' || x === undefined || y === undefined || angle === undefined) continue;
-    if (Number.isNaN(x) || Number.isNaN(y) || Number.isNaN(angle)) continue;
+  for (const { end, x, y, angle } of geometry.ends) {
+    const shape = styleString(edge, `${end}-arrow-shape`);
+    if (shape === 'none') continue;
     arrows.push({
       shape,
       x,
       y,
       angle,
-      size,
-      colour: colour(edge, `${prefix}-arrow-color`),
-      hollow: str(edge, `${prefix}-arrow-fill`) === 'hollow',
+      size: arrowSize(edge),
+      colour: styleColour(edge, `${end}-arrow-color`),
+      hollow: styleString(edge, `${end}-arrow-fill`) === 'hollow',
     });
   }
-  const underlayOpacity = num(edge, 'underlay-opacity', 'value');
-  const label = captureLabel(edge);
-  const cap = str(edge, 'line-cap');
+  const underlayOpacity = styleNumber(edge, 'underlay-opacity', 'value');
+  const label = drawnLabel(edge);
+  const cap = styleString(edge, 'line-cap');
   return {
     type: 'edge',
     id: edge.id(),
-    path: { type: curved ? 'bezier' : 'polyline', points: [...pts] },
+    path: { type: geometry.curved ? 'bezier' : 'polyline', points: geometry.points },
     line: {
       width,
-      colour: colour(edge, 'line-color'),
-      opacity: lineOpacity,
-      dash: dashOf(edge, 'line-style', 'line-dash-pattern'),
+      colour: styleColour(edge, 'line-color'),
+      opacity: styleNumber(edge, 'line-opacity', 'value'),
+      dash: dashPattern(edge, 'line-style', 'line-dash-pattern'),
       cap: cap === 'round' || cap === 'square' ? cap : 'butt',
     },
-    opacity: num(edge, 'opacity', 'value'),
+    opacity: styleNumber(edge, 'opacity', 'value'),
     arrows,
     ...(underlayOpacity > 0
       ? {
           underlay: {
-            colour: colour(edge, 'underlay-color'),
+            colour: styleColour(edge, 'underlay-color'),
             opacity: underlayOpacity,
-            width: 2 * num(edge, 'underlay-padding'),
+            width: 2 * styleNumber(edge, 'underlay-padding'),
           },
         }
       : {}),
@@ -437,17 +245,6 @@ function captureEdge(edge: EdgeSingular): SceneEdge | undefined {
     ...(edge.data('certainty') !== undefined ? { certainty: String(edge.data('certainty')) } : {}),
     claims: claimsOf(edge),
   };
-}
-
-/** Elements in the order the canvas draws them (Cytoscape's z-order), back to front. */
-function drawingOrder(cy: Core): SingularElementArgument[] {
-  const renderer = (
-    cy as unknown as { renderer(): { getCachedZSortedEles?(force?: boolean): SingularElementArgument[] } }
-  ).renderer();
-  const sorted = renderer.getCachedZSortedEles?.(true);
-  if (sorted) return [...sorted];
-  const parents = cy.nodes(':parent').toArray();
-  return [...parents, ...cy.edges().toArray(), ...cy.nodes(':childless').toArray()];
 }
 
 function themeOf(container: HTMLElement | null): ThemeName {
@@ -465,13 +262,17 @@ function backgroundOf(container: HTMLElement | null, theme: ThemeName): string {
   return THEMES[theme].background;
 }
 
-function unionBox(eles: CollectionReturnValue): Rect {
-  const bb = eles.boundingBox({
-    includeLabels: true,
-    includeOverlays: false,
-    includeUnderlays: true,
-  } as never);
-  return { x: bb.x1, y: bb.y1, width: bb.w, height: bb.h };
+/**
+ * What a scene is captured from: a Cytoscape instance that draws (canvas or WebGL), and a way to
+ * draw its labels as they are at a given zoom while the capture runs. GraphView is one.
+ */
+export interface SceneSource {
+  readonly cy: Core;
+  withLabelsAt<T>(zoom: number, fn: () => T): T;
+  /** A layout still placing the actors (GraphView runs it in a worker): the scene is not settled. */
+  readonly layoutRunning?: boolean;
+  /** Elements still being added to the canvas (a large graph's edges come in batches). */
+  readonly drawingPending?: boolean;
 }
 
 /**
@@ -480,18 +281,20 @@ function unionBox(eles: CollectionReturnValue): Rect {
  * between selected actors). Hidden and fully transparent elements are left out. Throws
  * SceneScopeError when the scope is empty.
  */
-export function captureScene(view: GraphView, scope: SceneScope): Scene {
+export function captureScene(view: SceneSource, scope: SceneScope): Scene {
   // The viewport shows the labels legible at the screen's zoom; the whole graph or a selection is
   // drawn at its own scale, with the labels legible at zoom 1.
   return scope === 'viewport' ? capture(view, scope) : view.withLabelsAt(1, () => capture(view, scope));
 }
 
-function capture(view: GraphView, scope: SceneScope): Scene {
+function capture(view: SceneSource, scope: SceneScope): Scene {
   const cy = view.cy;
   const container = cy.container();
   const theme = themeOf(container);
   const shown = (ele: SingularElementArgument) =>
-    ele.visible() && ele.effectiveOpacity() > 0 && (ele.isNode() || num(ele, 'opacity', 'value') > 0);
+    ele.visible() &&
+    ele.effectiveOpacity() > 0 &&
+    (ele.isNode() || styleNumber(ele as EdgeSingular, 'opacity', 'value') > 0);
 
   let included: CollectionReturnValue = cy.elements().filter(shown);
   if (scope === 'selection') {
@@ -501,15 +304,18 @@ function capture(view: GraphView, scope: SceneScope): Scene {
     included = nodes.union(selected.edges()).union(nodes.edgesWith(nodes).filter(shown));
   }
   if (included.empty()) throw new SceneScopeError('empty-graph');
+  // Projections are brought up to date before they are read: a style change just made (labels at
+  // another zoom) or a renderer that has not drawn them yet leaves them stale.
+  const box = refreshGeometry(included);
 
   // Labels the stylesheet hides (too small at this zoom) have text-opacity 0 and are left out.
   const ids = new Set(included.map((e) => e.id()));
   const elements: SceneElement[] = [];
   for (const ele of drawingOrder(cy)) {
     if (!ids.has(ele.id())) continue;
-    if (ele.isNode()) elements.push(captureNode(ele as NodeSingular));
+    if (ele.isNode()) elements.push(captureNode(ele));
     else {
-      const edge = captureEdge(ele as EdgeSingular);
+      const edge = captureEdge(ele);
       if (edge) elements.push(edge);
     }
   }
@@ -519,7 +325,7 @@ function capture(view: GraphView, scope: SceneScope): Scene {
     const ext = cy.extent();
     bounds = { x: ext.x1, y: ext.y1, width: ext.w, height: ext.h };
   } else {
-    bounds = unionBox(included);
+    bounds = { x: box.x1, y: box.y1, width: box.w, height: box.h };
   }
   return {
     scope,
@@ -532,9 +338,12 @@ function capture(view: GraphView, scope: SceneScope): Scene {
   };
 }
 
-/** True when nothing on the canvas is moving (no layout transition or camera animation running). */
-export function sceneSettled(view: GraphView): boolean {
+/**
+ * True when nothing on the canvas is moving: no layout running or transition, no elements still
+ * being added, no camera animation.
+ */
+export function sceneSettled(view: SceneSource): boolean {
   const cy = view.cy;
   if (view.layoutRunning || view.drawingPending) return false;
-  return !cy.animated() && !cy.elements().some((e) => (e as unknown as { animated(): boolean }).animated());
+  return !cy.animated() && !cy.elements().some((e) => (e as NodeSingular | EdgeSingular).animated());
 }

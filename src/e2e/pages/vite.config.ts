@@ -1,0 +1,19 @@
+// Builds the export tests' harness page (./harness.html) into a cache folder outside the tracked tree.
+import { dirname, join, resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const here = dirname(new URL(import.meta.url).pathname);
+export const HARNESS_DIR = resolve(here, '../../../node_modules/.cache/actor-graph-e2e-harness');
+
+export default defineConfig({
+  root: here,
+  base: './',
+  logLevel: 'warn',
+  build: {
+    outDir: HARNESS_DIR,
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: { input: { harness: join(here, 'harness.html') } },
+  },
+});

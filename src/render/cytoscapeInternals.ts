@@ -1,0 +1,340 @@
+// The one place that reads Cytoscape's private state for the scene capture (./scene.ts): computed
+// styles (`pstyle`), the render scratchpad (`_private.rscratch`), the renderer's label and arrow
+// helpers, its z-sorted element cache, and the copy of its canvas `drawText` placement. Written
+// against the Cytoscape version below; src/e2e/cytoscapeInternals.test.ts checks every internal
+// named here on a drawn graph and says what to update when an upgrade changes one.
+import type { BoundingBox12, CollectionReturnValue, Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { SceneFont, SceneText } from './scene';
+
+type Element = NodeSingular | EdgeSingular;
+
+/** The Cytoscape release (package.json) whose internals this module was written for and checked against. */
+export const CYTOSCAPE_WRITTEN_FOR = '3.34.4';
+
+/** An internal this module relies on is missing or changed shape (a Cytoscape upgrade). */
+export class CytoscapeInternalsError extends Error {
+  constructor(readonly internal: string) {
+    super(
+      `Cytoscape's ${internal} is not what src/render/cytoscapeInternals.ts expects ` +
+        `(written for Cytoscape ${CYTOSCAPE_WRITTEN_FOR}); run src/e2e/cytoscapeInternals.test.ts.`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Computed styles: `ele.pstyle(name)`, missing from Cytoscape's type declarations.
+
+/** A computed style value: `value` as parsed (colours are [r, g, b]), `pfValue` in px, `strValue` as text. */
+export interface ParsedStyle {
+  value: unknown;
+  strValue?: string;
+  pfValue?: unknown;
+  units?: string;
+}
+
+/** The computed value of style property `prop` (Cytoscape's `ele.pstyle`). */
+export function parsedStyle(ele: Element, prop: string): ParsedStyle {
+  const p = (ele as unknown as { pstyle?(name: string): ParsedStyle | undefined }).pstyle?.(prop);
+  if (!p) throw new CytoscapeInternalsError(`ele.pstyle('${prop}')`);
+  return p;
+}
+
+const hex = (rgb: readonly number[]): string =>
+  '#' + rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
+
+/** A colour property as #rrggbb (its opacity is a property of its own). */
+export function styleColour(ele: Element, prop: string): string {
+  const v = parsedStyle(ele, prop).value;
+  return Array.isArray(v) && v.length >= 3 ? hex(v.slice(0, 3) as number[]) : '#000000';
+}
+
+/** A numeric property: `pfValue` (px) for lengths, `value` for plain numbers such as opacities. */
+export function styleNumber(ele: Element, prop: string, field: 'value' | 'pfValue' = 'pfValue'): number {
+  const v = parsedStyle(ele, prop)[field];
+  return typeof v === 'number' ? v : Number(v) || 0;
+}
+
+/** A keyword or text property as a string. */
+export function styleString(ele: Element, prop: string): string {
+  const p = parsedStyle(ele, prop);
+  return String(p.strValue ?? p.value);
+}
+
+/**
+ * The dash pattern the canvas strokes with for a `…-style` property: dotted is 1 px on, 1 px off;
+ * dashed edges use their `line-dash-pattern`, dashed node borders `border-dash-pattern`, and label
+ * borders 4, 2 (mirrors drawEdgePath and drawNode). Empty for a solid line.
+ */
+export function dashPattern(ele: Element, styleProp: string, patternProp?: string): number[] {
+  const style = styleString(ele, styleProp);
+  if (style === 'dotted') return [1, 1];
+  if (style !== 'dashed') return [];
+  if (!patternProp) return [4, 2];
+  const pattern = parsedStyle(ele, patternProp).pfValue;
+  return Array.isArray(pattern) ? (pattern as number[]) : [6, 3];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry: the render scratchpad, filled by the renderer's projections (canvas and WebGL alike).
+
+/** The fields of `ele._private.rscratch` read here, as Cytoscape fills them. */
+interface RenderScratch {
+  labelX?: number;
+  labelY?: number;
+  labelWidth?: number;
+  labelHeight?: number;
+  labelLineHeight?: number;
+  labelActualDescent?: number;
+  labelWrapCachedLines?: string[];
+  edgeType?: string;
+  allpts?: number[];
+  badLine?: boolean;
+  arrowStartX?: number;
+  arrowStartY?: number;
+  arrowEndX?: number;
+  arrowEndY?: number;
+  srcArrowAngle?: number;
+  tgtArrowAngle?: number;
+  midX?: number;
+  midY?: number;
+  midtgtArrowAngle?: number;
+  midsrcArrowAngle?: number;
+}
+
+function scratch(ele: Element): RenderScratch {
+  const rs = (ele as unknown as { _private?: { rscratch?: RenderScratch } })._private?.rscratch;
+  if (!rs) throw new CytoscapeInternalsError('ele._private.rscratch');
+  return rs;
+}
+
+/** The renderer's helpers used here (all on Cytoscape's base renderer, so WebGL mode has them too). */
+interface Renderer {
+  webgl?: boolean;
+  getCachedZSortedEles?(forceRecalc?: boolean): Element[];
+  getLabelText?(ele: Element, prefix: string | null): string;
+  getTextAngle?(ele: Element, prefix: string | null): number;
+  getLabelJustification?(ele: Element): string;
+  getArrowWidth?(edgeWidth: number, scale: number): number;
+}
+
+function renderer(cy: Core): Renderer | undefined {
+  return (cy as unknown as { renderer(): Renderer | null | undefined }).renderer() ?? undefined;
+}
+
+function rendererOf(ele: Element): Renderer {
+  const r = renderer(ele.cy());
+  if (!r) throw new CytoscapeInternalsError('cy.renderer()');
+  return r;
+}
+
+function helper<K extends keyof Renderer>(r: Renderer, name: K): NonNullable<Renderer[K]> {
+  const fn = r[name];
+  if (typeof fn !== 'function') throw new CytoscapeInternalsError(`renderer.${name}()`);
+  return (fn as (...args: unknown[]) => unknown).bind(r) as NonNullable<Renderer[K]>;
+}
+
+/** Which renderer draws `cy`: the 2D canvas, Cytoscape's WebGL mode (≥ 3.31), or none (headless). */
+export function rendererKind(cy: Core): 'canvas' | 'webgl' | 'none' {
+  const r = renderer(cy);
+  if (!r || typeof r.getCachedZSortedEles !== 'function') return 'none';
+  return r.webgl ? 'webgl' : 'canvas';
+}
+
+/**
+ * Brings the projections of `eles` (edge points, arrow and label positions, label sizes) up to date
+ * through the public `boundingBox()`, which recalculates what changed since the last frame. The
+ * scratchpad is then current whichever renderer draws and whether or not a frame has been drawn.
+ * Returns the box of `eles` with their labels and underlays.
+ */
+export function refreshGeometry(eles: CollectionReturnValue): BoundingBox12 & { w: number; h: number } {
+  return eles.boundingBox({
+    includeLabels: true,
+    includeOverlays: false,
+    includeUnderlays: true,
+  } as never) as BoundingBox12 & { w: number; h: number };
+}
+
+/** The size a node's body is drawn at: its width and height with its padding (compounds grow by it). */
+export function nodeBodySize(node: NodeSingular): { width: number; height: number } {
+  const padding = (node as unknown as { padding?(): number }).padding?.();
+  if (typeof padding !== 'number') throw new CytoscapeInternalsError('node.padding()');
+  return { width: node.width() + 2 * padding, height: node.height() + 2 * padding };
+}
+
+export type ArrowEnd = 'source' | 'mid-target' | 'mid-source' | 'target';
+
+export interface EdgeGeometry {
+  /** Quadratic curves (start, then control and end pairs) or a polyline. */
+  curved: boolean;
+  points: number[];
+  /** Where each arrow end would sit and point; whether it is drawn is the arrow shape's business. */
+  ends: { end: ArrowEnd; x: number; y: number; angle: number }[];
+}
+
+const CURVED = new Set(['bezier', 'multibezier', 'self', 'compound']);
+const finite = (...v: (number | undefined)[]): boolean =>
+  v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** The path and arrow positions the renderer draws `edge` with; undefined when it draws no line. */
+export function edgeGeometry(edge: EdgeSingular): EdgeGeometry | undefined {
+  const rs = scratch(edge);
+  const pts = rs.allpts;
+  if (rs.badLine || !Array.isArray(pts) || pts.length < 4 || Number.isNaN(pts[0])) return undefined;
+  const haystack = rs.edgeType === 'haystack'; // drawArrowheads gives haystacks no end arrows
+  const candidates: [ArrowEnd, number | undefined, number | undefined, number | undefined][] = [
+    ['source', rs.arrowStartX, rs.arrowStartY, rs.srcArrowAngle],
+    ['mid-target', rs.midX, rs.midY, rs.midtgtArrowAngle],
+    ['mid-source', rs.midX, rs.midY, rs.midsrcArrowAngle],
+    ['target', rs.arrowEndX, rs.arrowEndY, rs.tgtArrowAngle],
+  ];
+  const ends: EdgeGeometry['ends'] = [];
+  for (const [end, x, y, angle] of candidates) {
+    if (haystack && (end === 'source' || end === 'target')) continue;
+    if (finite(x, y, angle)) ends.push({ end, x: x!, y: y!, angle: angle! });
+  }
+  return { curved: CURVED.has(rs.edgeType ?? ''), points: [...pts], ends };
+}
+
+/** The size of `edge`'s arrowheads in px, as the renderer computes it from line width and arrow-scale. */
+export function arrowSize(edge: EdgeSingular): number {
+  const width = styleNumber(edge, 'width');
+  return helper(rendererOf(edge), 'getArrowWidth')(width, styleNumber(edge, 'arrow-scale', 'value'));
+}
+
+/** Elements in the order the canvas draws them (the renderer's z-sorted cache), back to front. */
+export function drawingOrder(cy: Core): Element[] {
+  const r = renderer(cy);
+  if (!r) throw new CytoscapeInternalsError('cy.renderer()');
+  return [...helper(r, 'getCachedZSortedEles')(true)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels: where the canvas draws each line of the main label (a copy of CRp.drawText's arithmetic).
+
+/** drawText's label box alignment for a text-halign (Cytoscape's labelHalign). */
+const BOX_HALIGN: Record<string, string> = {
+  left: 'left',
+  'right-inside': 'left',
+  right: 'right',
+  'left-inside': 'right',
+};
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+const baselines = new Map<string, number>();
+
+/**
+ * Where the alphabetic baseline lies relative to Canvas' "bottom" baseline for a font, in px down
+ * (negative: above). Chromium reports `alphabeticBaseline` as the distance up from the textBaseline line.
+ */
+function bottomToAlphabetic(font: string, size: number): number {
+  const known = baselines.get(font);
+  if (known !== undefined) return known;
+  if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
+  if (!measureContext) return -0.22 * size;
+  measureContext.font = font;
+  measureContext.textBaseline = 'bottom';
+  const up = measureContext.measureText('Hg').alphabeticBaseline;
+  const shift = Number.isFinite(up) && Math.abs(up) < size ? -Math.abs(up) : -0.22 * size;
+  // Measured once the fonts are loaded: a fallback font's figure would stay otherwise.
+  if (document.fonts?.status !== 'loading') baselines.set(font, shift);
+  return shift;
+}
+
+/**
+ * The main label of `ele` as the canvas draws it: every line's alphabetic baseline position (in the
+ * label's frame when rotated), alignment, font, colours, halo and background. Undefined when no
+ * label is drawn (none, transparent, or no position yet). Mirrors CRp.drawText and
+ * CRp.drawElementText for the main label; the text itself (wrapped, ellipsised, transformed) and the
+ * angle come from the renderer's own getLabelText and getTextAngle.
+ */
+export function drawnLabel(ele: Element): SceneText | undefined {
+  const rs = scratch(ele);
+  const r = rendererOf(ele);
+  const text = helper(r, 'getLabelText')(ele, null);
+  if (!text || !finite(rs.labelX, rs.labelY) || rs.badLine) return undefined;
+  const textOpacity = styleNumber(ele, 'text-opacity', 'value');
+  if (textOpacity === 0) return undefined;
+  const size = styleNumber(ele, 'font-size');
+
+  const font: SceneFont = {
+    family: styleString(ele, 'font-family'),
+    size,
+    weight: styleString(ele, 'font-weight'),
+    style: styleString(ele, 'font-style'),
+  };
+  const isEdge = ele.isEdge();
+  const halign = isEdge ? 'center' : styleString(ele, 'text-halign');
+  const valign = isEdge ? 'center' : styleString(ele, 'text-valign');
+  const boxHalign = BOX_HALIGN[halign] ?? 'center';
+  let x = rs.labelX! + styleNumber(ele, 'text-margin-x');
+  let y = rs.labelY! + styleNumber(ele, 'text-margin-y');
+  const textW = rs.labelWidth ?? 0;
+  const textH = rs.labelHeight ?? size;
+  const angle = helper(r, 'getTextAngle')(ele, null) || 0;
+  const rotation: SceneText['rotation'] = angle ? { angle, x, y } : undefined;
+  if (angle) {
+    x = 0;
+    y = 0;
+  }
+  if (valign === 'center') y += textH / 2;
+  else if (valign === 'bottom') y += textH;
+
+  let background: SceneText['background'];
+  const bgOpacity = styleNumber(ele, 'text-background-opacity', 'value');
+  if (bgOpacity > 0) {
+    const pad = styleNumber(ele, 'text-background-padding');
+    let bx = x - pad;
+    if (boxHalign === 'left') bx -= textW;
+    else if (boxHalign === 'center') bx -= textW / 2;
+    background = {
+      x: bx,
+      y: y - textH - pad,
+      width: textW + 2 * pad,
+      height: textH + 2 * pad,
+      colour: styleColour(ele, 'text-background-color'),
+      opacity: bgOpacity,
+      rounded: /round/.test(styleString(ele, 'text-background-shape')),
+    };
+  }
+  y -= rs.labelActualDescent ?? 0;
+
+  const wrap = styleString(ele, 'text-wrap') === 'wrap';
+  const lines = wrap ? text.split('\n') : [text];
+  const lineHeight = rs.labelLineHeight ?? size * styleNumber(ele, 'line-height', 'value');
+  // Canvas aligns text by the label's justification (for nodes 'auto' follows text-halign);
+  // wrapped lines justified otherwise than the box is aligned are shifted within it.
+  const justification = isEdge ? 'center' : helper(r, 'getLabelJustification')(ele);
+  if (wrap) {
+    const shift: Record<string, Record<string, number>> = {
+      left: { left: -textW, center: -textW / 2 },
+      center: { left: -textW / 2, right: textW / 2 },
+      right: { center: textW / 2, right: textW },
+    };
+    x += shift[boxHalign]?.[justification] ?? 0;
+  }
+  if (wrap) y -= (lines.length - 1) * lineHeight;
+  // Nodes with glyph text metrics are drawn on the alphabetic baseline, everything else on 'bottom'.
+  const glyph = !isEdge && styleString(ele, 'text-metrics') === 'glyph';
+  const baseline = glyph
+    ? 0
+    : bottomToAlphabetic(`${font.style} ${font.weight} ${font.size}px ${font.family}`, font.size);
+  const outlineWidth = 2 * styleNumber(ele, 'text-outline-width');
+  return {
+    lines: lines.map((line, i) => ({ text: line, x, y: y + i * lineHeight + baseline })),
+    anchor: justification === 'left' ? 'start' : justification === 'right' ? 'end' : 'middle',
+    font,
+    colour: styleColour(ele, 'color'),
+    opacity: textOpacity,
+    ...(outlineWidth > 0
+      ? {
+          outline: {
+            colour: styleColour(ele, 'text-outline-color'),
+            width: outlineWidth,
+            opacity: styleNumber(ele, 'text-outline-opacity', 'value'),
+          },
+        }
+      : {}),
+    ...(rotation ? { rotation } : {}),
+    ...(background ? { background } : {}),
+  };
+}
