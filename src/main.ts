@@ -86,7 +86,7 @@ if (params.has('file') || (wanted && !isBundled(wanted))) {
   story.start(opened);
 }
 // Vite replaces MODE with a constant, so a production build drops the hooks and their module.
-if (import.meta.env.MODE === 'automation') installAutomation(explorer, story);
+if (import.meta.env.MODE === 'automation') installAutomation(explorer, story, opener);
 
 // `?embed=1`: the chrome-less page for an iframe.
 const target = document.getElementById('app')!;

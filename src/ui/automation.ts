@@ -9,12 +9,18 @@ import type { RasterLimits } from '../export/limits';
 import type { ExportOptions } from '../export/options';
 import type { GraphView } from '../render/graphView';
 import type { ExplorerState } from './state/explorer.svelte';
+import type { GraphOpener } from './state/opener.svelte';
 import { whenStill } from './settle';
 import type { StoryState } from './state/story.svelte';
 
 export interface AutomationHooks {
   /** Loads graph text (validated) and applies the view in `query` (a permalink query string). */
   actorGraphLoad(text: string, name: string, query?: string): Promise<{ ok: boolean; issues: string[] }>;
+  /**
+   * Opens graph text the way a user's file or paste is opened: parsed and validated in the loading
+   * worker, then shown. Resolves once it is on screen (or refused).
+   */
+  actorGraphOpen(text: string): Promise<{ ok: boolean; issues: string[] }>;
   /** Resolves once the graph is drawn and nothing moves. */
   actorGraphReady(timeoutMs?: number): Promise<void>;
   /** The export the dialog makes, without the download; `limits` lets tests shrink the canvas limits. */
@@ -25,8 +31,14 @@ export interface AutomationHooks {
   readonly actorGraphView: GraphView | undefined;
 }
 
-export function installAutomation(explorer: ExplorerState, story: StoryState): void {
+export function installAutomation(explorer: ExplorerState, story: StoryState, opener: GraphOpener): void {
   const hooks: AutomationHooks = {
+    async actorGraphOpen(text) {
+      explorer.dismissLoadIssues();
+      await opener.openText(text);
+      const issues = explorer.loadIssues.map((i) => `${i.path}: ${i.message} (${i.code})`);
+      return { ok: issues.length === 0, issues };
+    },
     async actorGraphLoad(text, name, query = '') {
       // The validator loads here, as it does in the loading worker: the page itself never needs it.
       const { loadGraphText } = await import('../core/validate');

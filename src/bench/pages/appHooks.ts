@@ -5,7 +5,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import type { LoadOptions, Subject } from './protocol';
 
 interface AppWindow {
-  actorGraphLoad?(text: string, name: string, query?: string): { ok: boolean; issues: string[] };
+  actorGraphOpen?(text: string): Promise<{ ok: boolean; issues: string[] }>;
   actorGraphReady?(timeoutMs?: number): Promise<void>;
 }
 
@@ -17,11 +17,12 @@ interface AppWindow {
   const canvas = () => document.querySelector('[data-testid="graph-canvas"]');
 
   const subject: Subject = {
-    load(text, options) {
+    async load(text, options) {
       probeNodeId = options.probeNodeId;
-      if (!app.actorGraphLoad)
-        throw new Error('the app has no actorGraphLoad hook (not an automation build?)');
-      const result = app.actorGraphLoad(text, 'bench.json', '');
+      if (!app.actorGraphOpen)
+        throw new Error('the app has no actorGraphOpen hook (not an automation build?)');
+      // As a user opens a file: parsed and validated in the app's loading worker.
+      const result = await app.actorGraphOpen(text);
       if (!result.ok) throw new Error(`the app refused the graph: ${result.issues.slice(0, 3).join('; ')}`);
     },
     shown() {

@@ -52,10 +52,13 @@ import type { Frame, Input, LoadOptions, Probe, Response, Subject } from './prot
       const first = window.__benchFirstGraph;
       if (first === undefined) return;
       delete window.__benchFirstGraph;
+      const failed = (e: unknown) => (probe.error = e instanceof Error ? e.message : String(e));
       try {
-        subject.load(first, { probeNodeId: '', filterKind: '', filterLabel: '' });
+        void Promise.resolve(subject.load(first, { probeNodeId: '', filterKind: '', filterLabel: '' })).catch(
+          failed,
+        );
       } catch (e) {
-        probe.error = e instanceof Error ? e.message : String(e);
+        failed(e);
       }
     },
     drawn() {
@@ -76,11 +79,14 @@ import type { Frame, Input, LoadOptions, Probe, Response, Subject } from './prot
         const { text, options } = staged!;
         staged = undefined; // the subject keeps what it needs; the heap should not count the text twice
         probe.t0 = performance.now();
-        try {
-          probe.subject!.load(text, options);
-        } catch (e) {
+        const failed = (e: unknown) => {
           probe.error = e instanceof Error ? e.message : String(e);
           wake();
+        };
+        try {
+          void Promise.resolve(probe.subject!.load(text, options)).catch(failed);
+        } catch (e) {
+          failed(e);
         }
       }, 0);
     },

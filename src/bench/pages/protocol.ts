@@ -23,7 +23,8 @@ export interface LoadOptions {
 /** What a page registers with the probe for the thing it measures. */
 export interface Subject {
   /** Starts drawing the native graph file in `text` (the subject parses it). */
-  load(text: string, options: LoadOptions): void;
+  /** Hands the page a graph; a promise that rejects is the page refusing it. */
+  load(text: string, options: LoadOptions): void | Promise<void>;
   /** Whether the frame the subject has just drawn shows the graph (before `load`: any graph). */
   shown(): boolean;
   /** Resolves once the subject's layout is final; the probe then waits for the last frame. */
