@@ -10,7 +10,7 @@ import { graphElements } from '../../core/elements';
 import { loadGraphText } from '../../core/validate';
 import { defaultView } from '../../core/view/viewState';
 import { visibleGraph } from '../../core/view/visibleGraph';
-import { computeLayout, GROUP_PADDING, qualityFor } from './computeLayout';
+import { computeLayout, GROUP_PADDING, qualityFor } from './withFcose';
 import { layoutEdges, layoutNodes } from './measureLabels';
 
 // A stand-in for canvas text measurement in Node: a fixed width per character.
