@@ -63,7 +63,9 @@ describe('exploring the curated graph', () => {
     const { page } = app;
     await page.keyboard.press('/');
     await page.keyboard.type('hezbolah'); // a typo
-    await expect(page.getByRole('option').first().innerText()).resolves.toBe('Hezbollah');
+    await expect(
+      page.getByRole('listbox', { name: 'Matching actors' }).getByRole('option').first().innerText(),
+    ).resolves.toBe('Hezbollah');
     await page.keyboard.press('Enter');
     await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
     expect(query(page).get('sel')).toBe('n:hezbollah');

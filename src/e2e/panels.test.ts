@@ -98,7 +98,9 @@ const announced = (page: Page) => page.getByTestId('canvas-announcer').innerText
 async function searchFor(page: Page, name: string) {
   await page.keyboard.press('/');
   await page.keyboard.type(name);
-  await expect(page.getByRole('option').first().innerText()).resolves.toBe(name);
+  await expect(
+    page.getByRole('listbox', { name: 'Matching actors' }).getByRole('option').first().innerText(),
+  ).resolves.toBe(name);
   await page.keyboard.press('Enter');
 }
 
