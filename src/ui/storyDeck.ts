@@ -21,10 +21,11 @@ export async function storyDeck(
   const graph = explorer.graph;
   const chosen = story.stories.find((s) => s.id === storyId);
   if (!graph || !chosen) throw new Error(`There is no story "${storyId}" in this graph.`);
-  const [{ captureScene }, { deckText }, { deckFile }] = await Promise.all([
+  const [{ captureScene }, { deckText }, { deckFile }, { withoutCrowdedEdgeLabels }] = await Promise.all([
     import('../render/scene'),
     import('../export/deck'),
     import('../export/deckFile'),
+    import('../export/declutter'),
   ]);
   const before = story.snapshot();
   const steps: DeckStep[] = [];
@@ -38,7 +39,9 @@ export async function storyDeck(
       const view = explorer.graphView;
       if (!view) throw new Error('No graph is shown.');
       const scope = new URLSearchParams(step.view).has('vp') ? 'viewport' : 'graph';
-      steps.push({ scene: captureScene(view, scope), ...deckText(graph, chosen, step, i) });
+      // A page cannot be zoomed into: relation labels drawn over one another or over a name are left out.
+      const scene = withoutCrowdedEdgeLabels(captureScene(view, scope));
+      steps.push({ scene, ...deckText(graph, chosen, step, i) });
       progress.onProgress?.(((i + 1) / chosen.steps.length) * STEPPING);
     }
   } finally {
