@@ -46,22 +46,34 @@ function addLabel(b: Box, t: SceneText, measure: MeasureLine): void {
     add(local, g.x + g.width, g.y + g.height);
   }
   if (local.x1 > local.x2) return;
-  if (!t.rotation) {
-    add(b, local.x1, local.y1);
-    add(b, local.x2, local.y2);
-    return;
-  }
+  const r = rotatedBounds(
+    { x: local.x1, y: local.y1, width: local.x2 - local.x1, height: local.y2 - local.y1 },
+    t,
+  );
+  add(b, r.x, r.y);
+  add(b, r.x + r.width, r.y + r.height);
+}
+
+/**
+ * The upright box holding `box`, a label's box in its own frame, once the label is turned: a rotated
+ * label's lines are placed relative to its rotation point (as the SVG draws them:
+ * translate(x y) rotate(angle)).
+ */
+export function rotatedBounds(box: Rect, t: Pick<SceneText, 'rotation'>): Rect {
+  if (!t.rotation) return box;
   const { angle, x, y } = t.rotation;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
+  const b = empty();
   for (const [px, py] of [
-    [local.x1, local.y1],
-    [local.x2, local.y1],
-    [local.x1, local.y2],
-    [local.x2, local.y2],
+    [box.x, box.y],
+    [box.x + box.width, box.y],
+    [box.x, box.y + box.height],
+    [box.x + box.width, box.y + box.height],
   ] as const) {
     add(b, x + px * cos - py * sin, y + px * sin + py * cos);
   }
+  return { x: b.x1, y: b.y1, width: b.x2 - b.x1, height: b.y2 - b.y1 };
 }
 
 /** The box `el` may draw into, in scene (model) coordinates, its label, halo, underlay and arrows included. */

@@ -33,10 +33,23 @@ describe('leaving out crowded relation labels', () => {
     const turned = labelBox(text('abcde', 100, 50, { rotation: { angle: Math.PI / 2, x: 100, y: 50 } }))!;
     expect(turned.width).toBeCloseTo(12);
     expect(turned.height).toBeCloseTo(30);
+    // A rotated label's lines sit relative to its rotation point, as captured and drawn: the box is there.
+    const placed = labelBox(text('abcde', 0, 0, { rotation: { angle: Math.PI / 2, x: 100, y: 50 } }))!;
+    expect(placed.x).toBeCloseTo(98);
+    expect(placed.y).toBeCloseTo(35);
+    expect(placed.width).toBeCloseTo(12);
+    expect(placed.height).toBeCloseTo(30);
   });
 
   it('keeps labels that stand apart, and every actor name', () => {
-    const scene = sampleScene();
+    // The sample's relation label, with its line placed relative to its rotation point as captured.
+    const scene = sampleScene({
+      elements: sampleScene().elements.map((e) =>
+        e.type === 'edge' && e.label
+          ? { ...e, label: { ...e.label, lines: e.label.lines.map((l) => ({ ...l, x: 0, y: 0 })) } }
+          : e,
+      ),
+    });
     const out = withoutCrowdedEdgeLabels(scene);
     expect(labelled(out)).toEqual(labelled(scene));
     expect(out).not.toBe(scene);

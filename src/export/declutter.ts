@@ -1,9 +1,10 @@
 // Relation labels that would be drawn over one another, or over an actor's name, are left out of a
 // picture where nobody can zoom in to tell them apart: the pages of a briefing deck. An actor's name is
 // never left out. Label boxes are estimated from the font size (0.6 em a character, 1.2 em a line),
-// rotated labels by the box that holds the rotated rectangle; when two edge labels meet, the one drawn
+// rotated labels by the box that holds the turned rectangle (cull.ts rotatedBounds, as tiles do); when two edge labels meet, the one drawn
 // later (on top) goes. Pure: the scene is not changed, a copy is returned.
 import type { Rect, Scene, SceneElement, SceneText } from '../render/scene';
+import { rotatedBounds } from './cull';
 
 const CHAR_EM = 0.6;
 const LINE_EM = 1.2;
@@ -18,25 +19,7 @@ export function labelBox(t: SceneText): Rect | undefined {
   const left = Math.min(...xs);
   const top = Math.min(...t.lines.map((l) => l.y)) - size;
   const bottom = Math.max(...t.lines.map((l) => l.y)) + (LINE_EM - 1) * size;
-  const box = { x: left, y: top, width, height: bottom - top };
-  const r = t.rotation;
-  if (!r || r.angle === 0) return box;
-  const cos = Math.cos(r.angle);
-  const sin = Math.sin(r.angle);
-  const corners = [
-    [box.x, box.y],
-    [box.x + box.width, box.y],
-    [box.x, box.y + box.height],
-    [box.x + box.width, box.y + box.height],
-  ].map(([x, y]) => [r.x + (x! - r.x) * cos - (y! - r.y) * sin, r.y + (x! - r.x) * sin + (y! - r.y) * cos]);
-  const cx = corners.map((c) => c[0]!);
-  const cy = corners.map((c) => c[1]!);
-  return {
-    x: Math.min(...cx),
-    y: Math.min(...cy),
-    width: Math.max(...cx) - Math.min(...cx),
-    height: Math.max(...cy) - Math.min(...cy),
-  };
+  return rotatedBounds({ x: left, y: top, width, height: bottom - top }, t);
 }
 
 const overlap = (a: Rect, b: Rect) =>
