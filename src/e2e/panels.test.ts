@@ -120,6 +120,19 @@ describe('working by keyboard', () => {
       await expect.poll(() => page.getByRole('region', { name: 'Table view' }).isVisible()).toBe(true);
     }));
 
+  it('a quick / straight after choosing opens the box with its results, which stay open', () =>
+    session(G, async ({ page }) => {
+      await searchFor(page, 'Hezbollah');
+      // No wait: the box lost the keyboard a moment ago; its late "close the list" must not
+      // close the list of the search typed since.
+      await page.keyboard.press('/');
+      await page.keyboard.type('Iran');
+      const list = page.getByRole('listbox', { name: 'Matching actors' });
+      await expect(list.getByRole('option').first().innerText()).resolves.toBe('Iran');
+      await page.waitForTimeout(400); // past the box's 150 ms close-after-blur
+      await expect(list.isVisible()).resolves.toBe(true);
+    }));
+
   it('one Esc undoes one thing: a filled search box empties, the next Esc clears the selection', () =>
     session(`${G}&sel=n:hezbollah`, async ({ page }) => {
       await page.keyboard.press('/');
