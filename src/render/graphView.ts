@@ -25,7 +25,7 @@ import { cachedLayout, layoutKey, storeLayout } from './layout/layoutCache';
 import type { LayoutJob, LayoutReply } from './layout/layout.worker';
 import { canvasMeasurer, layoutEdges, layoutNodes, type MeasureText } from './layout/measureLabels';
 import type { ThemeName } from './palette';
-import { graphStyle, labelRulesFor, sameLabelRules, type LabelRules } from './style';
+import { graphStyle, LABEL_MAX_WIDTH, labelRulesFor, sameLabelRules, type LabelRules } from './style';
 import { hardwareWebGL } from './webglSupport';
 
 export type Selected = { type: 'node' | 'edge'; id: string } | null;
@@ -91,6 +91,8 @@ export interface RenderedNode {
 }
 
 const ANIMATION_MS = 450;
+/** Above this many elements nothing is animated: each frame of a large drawing costs too much. */
+const ANIMATE_MAX_ELEMENTS = 2000;
 /** Fitting a handful of actors stops at this zoom instead of blowing them up. */
 const MAX_FIT_ZOOM = 1.6;
 interface LayoutJobState {
@@ -209,6 +211,9 @@ export class GraphView {
       if (this.#zoomFrame) return;
       this.#zoomFrame = requestAnimationFrame(() => {
         this.#zoomFrame = 0;
+        // An animated fit has set the labels of where it ends (see fit); its frames leave them be.
+        if (this.#fitAnimating && cy.animated()) return;
+        this.#fitAnimating = false;
         this.#applyLabels(labelRulesFor(cy.zoom()));
       });
     });
@@ -265,14 +270,25 @@ export class GraphView {
     }
     this.#lastElements = elements;
     this.#lastLayout = layout;
-    const firstTime = this.#appliedLayout === undefined;
+    // Another graph altogether (no actor in common) is shown at once, not flown to from the last one's view.
+    const firstTime =
+      this.#appliedLayout === undefined ||
+      !elements.some((e) => e.group === 'nodes' && this.#cy.getElementById(e.data.id).nonempty());
+    const fitting = firstTime || layoutId !== this.#appliedLayoutFitted;
+    // The labels legible at the zoom the coming fit will have are set before the elements are added:
+    // set after, they restyle every element (seconds on a large graph), since a label rule is a
+    // stylesheet change. The fit's zoom handler then makes them exact.
+    if (fitting) {
+      const zoom = this.#expectedFitZoom(elements);
+      if (zoom !== undefined) this.#applyLabels(labelRulesFor(zoom));
+    }
     const before = this.#nodeSet();
     const moved = this.#setElements(elements, !firstTime && animate && layoutId !== this.#appliedLayout);
     this.#appliedLayout = layoutId;
     this.#appliedManual = layout.manual;
     const setChanged = before !== this.#nodeSet();
     if (setChanged || moved) this.#options.onHover?.(null);
-    if (firstTime || layoutId !== this.#appliedLayoutFitted) {
+    if (fitting) {
       this.#appliedLayoutFitted = layoutId;
       this.#userMoved = false;
       this.fit({ animate: !firstTime });
@@ -494,7 +510,7 @@ export class GraphView {
       if (p && (Math.abs(p.x - n.position('x')) > 0.5 || Math.abs(p.y - n.position('y')) > 0.5))
         moves.push([n, p]);
     });
-    if (animate && moves.length > 0 && moves.length <= 2000) {
+    if (animate && moves.length > 0 && cy.elements().length <= ANIMATE_MAX_ELEMENTS) {
       // Aim any fit at where the drawing will be once the nodes arrive.
       this.#arrivingBox = this.#drawingBox(new Map(moves.map(([n, p]) => [n.id(), p])));
       let left = moves.length;
@@ -669,6 +685,41 @@ export class GraphView {
     };
   }
 
+  /**
+   * The zoom `fit` will choose once `elements` stand at their target places, estimated from those
+   * places alone (before anything is drawn or measured): each actor is taken as a box as wide as a
+   * wrapped name and as tall as a node with two lines of name under it.
+   */
+  #expectedFitZoom(elements: readonly GraphElement[]): number | undefined {
+    const cy = this.#cy;
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    for (const el of elements) {
+      if (el.group !== 'nodes') continue;
+      const p = this.#target[el.data.id];
+      if (!p) continue;
+      x1 = Math.min(x1, p.x);
+      y1 = Math.min(y1, p.y);
+      x2 = Math.max(x2, p.x);
+      y2 = Math.max(y2, p.y);
+    }
+    if (!Number.isFinite(x1) || cy.width() === 0 || cy.height() === 0) return undefined;
+    return this.#fitZoom({ w: x2 - x1 + LABEL_MAX_WIDTH + 24, h: y2 - y1 + 90 }, 16);
+  }
+
+  #fitZoom(bb: { w: number; h: number }, padding: number): number {
+    const cy = this.#cy;
+    return Math.min(
+      MAX_FIT_ZOOM,
+      Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)),
+    );
+  }
+
+  /** An animated fit is under way: its frames do not change which labels are drawn. */
+  #fitAnimating = false;
+
   /** Fits the drawing into view; while nodes travel to new places, fits where they will arrive. */
   fit(options: { animate?: boolean; padding?: number; duration?: number } = {}): void {
     const cy = this.#cy;
@@ -678,17 +729,27 @@ export class GraphView {
     if (this.#arrivingBox) this.#refitOnArrival = { padding };
     const bb = this.#arrivingBox ?? this.#drawingBox();
     if (!Number.isFinite(bb.w) || !Number.isFinite(bb.h)) return;
-    const zoom = Math.min(
-      MAX_FIT_ZOOM,
-      Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)),
-    );
+    const zoom = this.#fitZoom(bb, padding);
     const pan = {
       x: (cy.width() - zoom * (2 * bb.x1 + bb.w)) / 2,
       y: (cy.height() - zoom * (2 * bb.y1 + bb.h)) / 2,
     };
     cy.stop(true); // a newer fit replaces one still running
-    if (options.animate) {
-      cy.animate({ zoom, pan }, { duration: options.duration ?? ANIMATION_MS, easing: 'ease-in-out-cubic' });
+    this.#fitAnimating = false;
+    if (options.animate && cy.elements().length <= ANIMATE_MAX_ELEMENTS) {
+      // Labels are set once, for where the fit ends: changing them restyles every element.
+      this.#applyLabels(labelRulesFor(zoom));
+      this.#fitAnimating = true;
+      cy.animate(
+        { zoom, pan },
+        {
+          duration: options.duration ?? ANIMATION_MS,
+          easing: 'ease-in-out-cubic',
+          complete: () => {
+            this.#fitAnimating = false;
+          },
+        },
+      );
     } else {
       cy.viewport({ zoom, pan });
     }
