@@ -14,6 +14,7 @@ export interface RunResult {
   finalPicture: Measured;
   longestLayout: Measured; // longest task from handing over to the final picture
   longestAll: Measured; // longest task from handing over to the end of the interactions
+  longestBackground: Measured; // longest task after the first picture while the layout computes in a worker
   zoom: Measured[]; // wheel → next frame, per wheel event
   select: Measured[]; // click on a node → last frame of the highlight
   filter: Measured[]; // click on a filter toggle → last frame of the change
@@ -72,6 +73,7 @@ function emptyResult(): RunResult {
     finalPicture: 'n/a',
     longestLayout: 'n/a',
     longestAll: 'n/a',
+    longestBackground: 'n/a',
     zoom: [],
     select: [],
     filter: [],
@@ -86,6 +88,7 @@ function markRest(r: RunResult, as: 'timeout' | 'error', from: 'firstPicture' | 
   r.finalPicture = as;
   r.longestLayout = as;
   r.longestAll = as;
+  r.longestBackground = as;
   r.heap = as;
 }
 
@@ -179,6 +182,12 @@ export async function measureRun(req: RunRequest): Promise<{ result: RunResult; 
           page.evaluate(() => window.__bench.longestTask(window.__bench.t0!, performance.now())),
           5000,
         );
+        const first = r.firstPicture as number;
+        r.longestBackground =
+          (await within(
+            page.evaluate((f) => window.__bench.longestWhileBackground(f), first),
+            5000,
+          )) ?? 'n/a';
         r.misses.push('the layout did not finish in time: its longest task is the longest until then');
       } catch {
         // the page is busy: the longest task is at least as long as the wait, and stays "timeout"
@@ -191,6 +200,8 @@ export async function measureRun(req: RunRequest): Promise<{ result: RunResult; 
       (final) => window.__bench.longestTask(window.__bench.t0!, window.__bench.t0! + final),
       r.finalPicture,
     );
+    r.longestBackground =
+      (await page.evaluate((first) => window.__bench.longestWhileBackground(first), r.firstPicture)) ?? 'n/a';
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');

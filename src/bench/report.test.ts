@@ -25,6 +25,7 @@ const run = (patch: Partial<RunResult>): RunResult => ({
   finalPicture: 2000,
   longestLayout: 500,
   longestAll: 600,
+  longestBackground: 'n/a',
   zoom: [50, 60],
   select: [80],
   filter: [90],

@@ -16,6 +16,11 @@ export const ROWS: Row[] = [
   { label: 'first drawn picture', unit: 'ms', pick: (r) => r.firstPicture },
   { label: 'picture with its final layout', unit: 'ms', pick: (r) => r.finalPicture },
   { label: 'longest task while the layout runs', unit: 'ms', pick: (r) => r.longestLayout },
+  {
+    label: 'longest task after the first picture, while a worker lays out',
+    unit: 'ms',
+    pick: (r) => r.longestBackground,
+  },
   { label: 'longest task, load to end of interactions', unit: 'ms', pick: (r) => r.longestAll },
   { label: 'wheel zoom → next frame', unit: 'ms', pick: (r) => r.zoom },
   { label: 'select an actor → highlight drawn', unit: 'ms', pick: (r) => r.select },

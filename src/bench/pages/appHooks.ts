@@ -25,6 +25,12 @@ interface AppWindow {
       const result = await app.actorGraphOpen(text);
       if (!result.ok) throw new Error(`the app refused the graph: ${result.issues.slice(0, 3).join('; ')}`);
     },
+    layoutInBackground() {
+      return (
+        (window as unknown as { actorGraphView?: { layoutRunning: boolean } }).actorGraphView
+          ?.layoutRunning ?? false
+      );
+    },
     shown() {
       if (!cy) return false;
       // Before a graph is handed over: the app's default graph.

@@ -43,6 +43,8 @@ import type { Frame, Input, LoadOptions, Probe, Response, Subject } from './prot
     wake();
   };
 
+  /** The last moment the subject's background layout was seen running (sampled every 50 ms). */
+  let backgroundUntil: number | undefined;
   const probe: Probe = {
     frames: [],
     longTasks: [],
@@ -79,6 +81,13 @@ import type { Frame, Input, LoadOptions, Probe, Response, Subject } from './prot
         const { text, options } = staged!;
         staged = undefined; // the subject keeps what it needs; the heap should not count the text twice
         probe.t0 = performance.now();
+        backgroundUntil = undefined;
+        // Sampled between tasks, so the task that applies the finished layout falls after the last sample.
+        const sample = setInterval(() => {
+          const running = probe.subject?.layoutInBackground?.();
+          if (running) backgroundUntil = performance.now();
+          else if (running === false && backgroundUntil !== undefined) clearInterval(sample);
+        }, 50);
         const failed = (e: unknown) => {
           probe.error = e instanceof Error ? e.message : String(e);
           wake();
@@ -133,6 +142,15 @@ import type { Frame, Input, LoadOptions, Probe, Response, Subject } from './prot
       let longest = 0;
       for (const t of probe.longTasks) {
         if (t.start + t.duration >= from && t.start <= to) longest = Math.max(longest, t.duration);
+      }
+      return longest;
+    },
+    longestWhileBackground(firstMs) {
+      if (backgroundUntil === undefined || probe.subject?.layoutInBackground === undefined) return undefined;
+      const from = probe.t0! + firstMs;
+      let longest = 0;
+      for (const t of probe.longTasks) {
+        if (t.start >= from && t.start <= backgroundUntil) longest = Math.max(longest, t.duration);
       }
       return longest;
     },

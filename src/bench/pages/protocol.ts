@@ -37,6 +37,8 @@ export interface Subject {
   selected(): string | null;
   /** What the runner should know about how the layout ended (e.g. how many iterations it ran). */
   layoutNote?(): string;
+  /** True while the subject's layout computes off the main thread (a worker); pages without one leave it out. */
+  layoutInBackground?(): boolean;
   /** Playwright selector of the control that hides (and again shows) the actors of `filterKind`. */
   filterSelector(options: LoadOptions): string;
 }
@@ -95,6 +97,11 @@ export interface Probe {
   response(type: string, index: number, quietMs: number): Promise<Response>;
   /** Longest task (ms) overlapping [from, to] (ms since navigation start); 0 if none was long. */
   longestTask(from: number, to: number): number;
+  /**
+   * Longest task (ms) that started after the first picture (`firstMs` after `t0`) while the subject's
+   * layout was still computing off the main thread; undefined when it has no such layout.
+   */
+  longestWhileBackground(firstMs: number): number | undefined;
   /** The WebGL renderer as the driver names it (WEBGL_debug_renderer_info). */
   webglRenderer(): string;
 }

@@ -157,6 +157,7 @@ const subject: Subject = {
   },
   shown: () => (graph?.order ?? 0) > 0,
   layoutDone: () => settled,
+  layoutInBackground: () => layout?.isRunning() ?? false,
   nodesOnScreen() {
     const box = container.getBoundingClientRect();
     const g = graph!;
