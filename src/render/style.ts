@@ -36,6 +36,10 @@ export const MIN_NODE_LABEL_PX = 9;
 /** Relation labels: drawn at 11 px at zoom 1, and only while they stay at least 10 px on screen. */
 export const EDGE_FONT_PX = 11;
 export const MIN_EDGE_LABEL_PX = 10;
+/** Arrowheads are about this long at zoom 1 (Cytoscape's smallest triangle at an arrow-scale of 1.1)… */
+export const ARROW_PX = 10;
+/** …and are not drawn when they would be shorter than this on screen. */
+export const MIN_ARROW_PX = 3;
 
 /** The complete stylesheet for a theme. */
 /** Group titles are set at this size (px at zoom 1). */
@@ -49,6 +53,8 @@ export const GROUP_TITLE_PX = 16;
  */
 export interface LabelRules {
   edges: boolean;
+  /** Arrowheads: drawn while at least MIN_ARROW_PX on screen (under that they are specks, and drawing them dominates a large graph's frames). */
+  arrows: boolean;
   titles: boolean;
   /** Actors with fewer claims than this have their name hidden (Infinity: every name hidden). */
   nodeMinDegree: number;
@@ -64,13 +70,19 @@ export function labelRulesFor(zoom: number): LabelRules {
   }
   return {
     edges: EDGE_FONT_PX * zoom >= MIN_EDGE_LABEL_PX,
+    arrows: ARROW_PX * zoom >= MIN_ARROW_PX,
     titles: GROUP_TITLE_PX * zoom >= MIN_NODE_LABEL_PX,
     nodeMinDegree,
   };
 }
 
 export function sameLabelRules(a: LabelRules, b: LabelRules): boolean {
-  return a.edges === b.edges && a.titles === b.titles && a.nodeMinDegree === b.nodeMinDegree;
+  return (
+    a.edges === b.edges &&
+    a.arrows === b.arrows &&
+    a.titles === b.titles &&
+    a.nodeMinDegree === b.nodeMinDegree
+  );
 }
 
 /** The complete stylesheet for a theme, with labels drawn as `labels` says (all by default). */
@@ -243,6 +255,7 @@ export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(
     },
     // Labels too small to read at the current zoom are not drawn (see labelRulesFor).
     ...(labels.edges ? [] : [{ selector: 'edge', style: { 'text-opacity': 0 } }]),
+    ...(labels.arrows ? [] : [{ selector: 'edge', style: { 'target-arrow-shape': 'none' as const } }]),
     ...(labels.titles ? [] : [{ selector: 'node.group-title', style: { 'text-opacity': 0 } }]),
     ...(labels.nodeMinDegree > 0
       ? [

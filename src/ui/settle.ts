@@ -14,7 +14,8 @@ export async function whenStill(view: () => GraphView | undefined, timeoutMs = 2
   while (Date.now() < end) {
     await frame();
     const v = view();
-    if (!v || v.counts().nodes === 0 || !sceneSettled(v)) {
+    // Cheapest first: on a large graph each of these walks every element, once a frame.
+    if (!v || v.layoutRunning || v.drawingPending || v.counts().nodes === 0 || !sceneSettled(v)) {
       still = 0;
       continue;
     }

@@ -1,0 +1,45 @@
+// What the stylesheet draws at a zoom: names, relation labels and arrowheads only while legible.
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { ARROW_PX, graphStyle, labelRulesFor, MIN_ARROW_PX } from './style';
+
+function drawnAt(zoom: number) {
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: graphStyle('light', labelRulesFor(zoom)),
+    elements: [
+      { data: { id: 'a', label: 'A', degree: 1 } },
+      { data: { id: 'b', label: 'B', degree: 1 } },
+      { data: { id: 'ab', source: 'a', target: 'b', label: 'strikes', weight: 5 } },
+      { data: { id: 'ba', source: 'b', target: 'a', label: 'talks to', weight: 5 }, classes: 'undirected' },
+    ],
+  });
+  const edge = cy.getElementById('ab');
+  return {
+    arrow: edge.pstyle('target-arrow-shape').value as string,
+    undirectedArrow: cy.getElementById('ba').pstyle('target-arrow-shape').value as string,
+    edgeLabel: edge.pstyle('text-opacity').value as number,
+  };
+}
+
+describe('the stylesheet at a zoom', () => {
+  const threshold = MIN_ARROW_PX / ARROW_PX;
+
+  it('draws arrowheads while they are at least 3 px long on screen, and none below', () => {
+    expect(drawnAt(1).arrow).toBe('triangle');
+    expect(drawnAt(threshold * 1.01).arrow).toBe('triangle');
+    expect(drawnAt(threshold * 0.99).arrow).toBe('none');
+    expect(drawnAt(0.05).arrow).toBe('none');
+  });
+
+  it('never gives an undirected relation an arrowhead', () => {
+    expect(drawnAt(1).undirectedArrow).toBe('none');
+  });
+
+  it('hides relation labels that would be under 10 px, and keeps arrowheads longer than labels', () => {
+    expect(drawnAt(1).edgeLabel).toBe(1);
+    const z = 0.5; // labels 5.5 px: gone; arrowheads 5 px: still drawn
+    expect(drawnAt(z)).toMatchObject({ edgeLabel: 0, arrow: 'triangle' });
+  });
+});
