@@ -91,6 +91,8 @@ export interface RenderedNode {
 }
 
 const ANIMATION_MS = 450;
+/** Labels are set for a new zoom once it has not changed for this long. */
+const ZOOM_REST_MS = 120;
 /** Above this many elements nothing is animated: each frame of a large drawing costs too much. */
 const ANIMATE_MAX_ELEMENTS = 2000;
 /** Fitting a handful of actors stops at this zoom instead of blowing them up. */
@@ -145,7 +147,7 @@ export class GraphView {
   #theme: ThemeName;
   /** Which labels are legible, and so drawn, at the current zoom. */
   #labels: LabelRules;
-  #zoomFrame = 0;
+  #zoomTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: GraphViewOptions) {
     this.#options = options;
@@ -206,16 +208,18 @@ export class GraphView {
     });
     // Group titles follow their boxes wherever members move (layouts, animations, drags).
     cy.on('position', 'node', () => this.#scheduleTitles());
-    // Labels follow the zoom: drawn while legible, hidden when not (checked once a frame).
+    // Labels follow the zoom: drawn while legible, hidden when not. Checked once the zoom has rested
+    // for a moment, not at every step of a wheel spin: a change restyles every element (a second on a
+    // graph of a few thousand), which would make each step of the zoom wait for it.
     cy.on('zoom', () => {
-      if (this.#zoomFrame) return;
-      this.#zoomFrame = requestAnimationFrame(() => {
-        this.#zoomFrame = 0;
+      clearTimeout(this.#zoomTimer);
+      this.#zoomTimer = setTimeout(() => {
+        this.#zoomTimer = undefined;
         // An animated fit has set the labels of where it ends (see fit); its frames leave them be.
         if (this.#fitAnimating && cy.animated()) return;
         this.#fitAnimating = false;
         this.#applyLabels(labelRulesFor(cy.zoom()));
-      });
+      }, ZOOM_REST_MS);
     });
     // Only the user's own panning and zooming is reported; fits, centring and restored views are not.
     cy.on('dragpan scrollzoom pinchzoom', () => this.#userMovedCamera());
@@ -560,9 +564,9 @@ export class GraphView {
     );
   }
 
-  /** Whether part of the picture (a large graph's lines) is still to be drawn. */
+  /** Whether part of the picture (a large graph's lines, the labels of a new zoom) is still to be drawn. */
   get drawingPending(): boolean {
-    return this.#deferred !== 0;
+    return this.#deferred !== 0 || this.#zoomTimer !== undefined;
   }
 
   #scheduleTitles(): void {
@@ -855,7 +859,7 @@ export class GraphView {
     this.#cancelJob();
     clearTimeout(this.#viewportTimer);
     cancelAnimationFrame(this.#titleFrame);
-    cancelAnimationFrame(this.#zoomFrame);
+    clearTimeout(this.#zoomTimer);
     cancelAnimationFrame(this.#resizeFrame);
     this.#resize.disconnect();
     this.#cy.destroy();

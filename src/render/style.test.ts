@@ -17,9 +17,9 @@ function drawnAt(zoom: number) {
   });
   const edge = cy.getElementById('ab');
   return {
-    arrow: edge.pstyle('target-arrow-shape').value as string,
-    undirectedArrow: cy.getElementById('ba').pstyle('target-arrow-shape').value as string,
-    edgeLabel: edge.pstyle('text-opacity').value as number,
+    arrow: edge.style('target-arrow-shape') as string,
+    undirectedArrow: cy.getElementById('ba').style('target-arrow-shape') as string,
+    edgeLabel: Number(edge.style('text-opacity')),
   };
 }
 
