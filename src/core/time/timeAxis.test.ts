@@ -56,6 +56,20 @@ describe('timeAxis', () => {
       expect(sparse[i]!.x - sparse[i - 1]!.x).toBeGreaterThanOrEqual(0.2);
   });
 
+  it('keeps long labels apart: two centred labels never overlap', () => {
+    // A claim every 40 days over eight years: most ticks would carry a full date.
+    const days = Array.from({ length: 75 }, (_, i) => at('2015-10-27') + i * 40 * 86_400_000);
+    const dense = timeAxis(days)!;
+    const char = 6.5 / 600; // 6.5 px a character on a 600 px track
+    const ticks = dense.ticks(58 / 600, char);
+    expect(ticks.length).toBeGreaterThan(3);
+    for (let i = 1; i < ticks.length; i++) {
+      const [a, b] = [ticks[i - 1]!, ticks[i]!];
+      const halfWidths = ((a.label.length + b.label.length) / 2) * char;
+      expect(b.x - a.x, `${a.label} | ${b.label}`).toBeGreaterThan(halfWidths);
+    }
+  });
+
   it('copes with one date, or none', () => {
     expect(timeAxis([])).toBeUndefined();
     const one = timeAxis([at('2023-10-27')])!;

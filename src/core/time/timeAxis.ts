@@ -28,8 +28,12 @@ export interface TimeAxis {
   toX(at: number): number;
   /** The instant at a position (0 … 1). */
   fromX(x: number): number;
-  /** A labelled tick at each date the claims start on, thinned so labels do not crowd. */
-  ticks(minSpacing: number): AxisTick[];
+  /**
+   * A labelled tick at each date the claims start on, thinned so labels do not crowd: neighbours are
+   * at least `minSpacing` apart, and (labels being centred on their tick) at least half of both
+   * labels' widths plus `minSpacing / 4`, a label being `charWidth` wide per character.
+   */
+  ticks(minSpacing: number, charWidth?: number): AxisTick[];
   breaks: AxisBreak[];
 }
 
@@ -99,7 +103,7 @@ export function timeAxis(points: readonly number[], max?: number): TimeAxis | un
       breaks.push({ x0: xs[i]!, x1: xs[i + 1]!, label: durationLabel(s - stops[i]!) });
     }
   });
-  const ticks = (minSpacing: number): AxisTick[] => {
+  const ticks = (minSpacing: number, charWidth = 0): AxisTick[] => {
     const out: AxisTick[] = [];
     const dated = stops.slice(0, max !== undefined ? stops.length - 1 : stops.length);
     for (let i = 0; i < dated.length; i++) {
@@ -107,7 +111,10 @@ export function timeAxis(points: readonly number[], max?: number): TimeAxis | un
       const x = xs[i]!;
       const prev = out[out.length - 1];
       if (prev && x - prev.x < minSpacing) continue;
-      out.push({ at, x, label: tickLabel(at, prev?.at) });
+      const label = tickLabel(at, prev?.at);
+      if (prev && x - prev.x < ((prev.label.length + label.length) / 2) * charWidth + minSpacing / 4)
+        continue;
+      out.push({ at, x, label });
     }
     return out;
   };
