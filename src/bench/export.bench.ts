@@ -108,14 +108,15 @@ try {
     await page.waitForFunction(() => 'actorGraphLoad' in window);
     const nodes = (JSON.parse(text) as { nodes: unknown[] }).nodes.length;
     const t0 = Date.now();
+    // The function runs in the page: everything it uses is passed in.
     const loaded = await page.evaluate(
-      ([t, q]) =>
+      ([t, name, q]) =>
         (
           window as unknown as {
             actorGraphLoad(text: string, name: string, query: string): { ok: boolean; issues: string[] };
           }
-        ).actorGraphLoad(t, `${suite.key}.json`, q),
-      [text, suite.query(id)] as const,
+        ).actorGraphLoad(t, name, q),
+      [text, `${suite.key}.json`, suite.query(id)] as const,
     );
     if (!loaded.ok) throw new Error(`the app could not load ${suite.key}: ${loaded.issues.join('; ')}`);
     const parsed = Date.now() - t0;
