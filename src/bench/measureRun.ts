@@ -156,6 +156,9 @@ export async function measureRun(req: RunRequest): Promise<{ result: RunResult; 
     await page.evaluate(([t, o]) => window.__bench.stage(t, o), [text, options] as const);
     await page.evaluate(() => window.__bench.start());
     const started = Date.now();
+    /** The longest task after the first picture while a worker laid out ('n/a' for a page without one). */
+    const longestBackground = async (firstMs: number): Promise<Measured> =>
+      (await page.evaluate((f) => window.__bench.longestWhileBackground(f), firstMs)) ?? 'n/a';
     try {
       r.firstPicture = await within(
         page.evaluate(() => window.__bench.firstPicture()),
@@ -182,12 +185,7 @@ export async function measureRun(req: RunRequest): Promise<{ result: RunResult; 
           page.evaluate(() => window.__bench.longestTask(window.__bench.t0!, performance.now())),
           5000,
         );
-        const first = r.firstPicture as number;
-        r.longestBackground =
-          (await within(
-            page.evaluate((f) => window.__bench.longestWhileBackground(f), first),
-            5000,
-          )) ?? 'n/a';
+        r.longestBackground = await within(longestBackground(r.firstPicture as number), 5000);
         r.misses.push('the layout did not finish in time: its longest task is the longest until then');
       } catch {
         // the page is busy: the longest task is at least as long as the wait, and stays "timeout"
@@ -200,8 +198,7 @@ export async function measureRun(req: RunRequest): Promise<{ result: RunResult; 
       (final) => window.__bench.longestTask(window.__bench.t0!, window.__bench.t0! + final),
       r.finalPicture,
     );
-    r.longestBackground =
-      (await page.evaluate((first) => window.__bench.longestWhileBackground(first), r.firstPicture)) ?? 'n/a';
+    r.longestBackground = await longestBackground(r.firstPicture);
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');

@@ -14,8 +14,8 @@ export async function whenStill(view: () => GraphView | undefined, timeoutMs = 2
   while (Date.now() < end) {
     await frame();
     const v = view();
-    // Cheapest first: on a large graph each of these walks every element, once a frame.
-    if (!v || v.layoutRunning || v.drawingPending || v.counts().nodes === 0 || !sceneSettled(v)) {
+    // sceneSettled first: it asks the cheap layout/drawing flags before anything walks every element.
+    if (!v || !sceneSettled(v) || v.counts().nodes === 0) {
       still = 0;
       continue;
     }

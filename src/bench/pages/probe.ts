@@ -43,6 +43,9 @@ import type { Frame, Input, LoadOptions, Probe, Response, Subject } from './prot
     wake();
   };
 
+  /** The longest of the long tasks that pass `test` (0 if none). */
+  const longestOf = (test: (t: { start: number; duration: number }) => boolean) =>
+    probe.longTasks.reduce((longest, t) => (test(t) ? Math.max(longest, t.duration) : longest), 0);
   /** The last moment the subject's background layout was seen running (sampled every 50 ms). */
   let backgroundUntil: number | undefined;
   const probe: Probe = {
@@ -139,20 +142,13 @@ import type { Frame, Input, LoadOptions, Probe, Response, Subject } from './prot
       return { first: after[0]!.t - t, last: after.at(-1)!.t - t };
     },
     longestTask(from, to) {
-      let longest = 0;
-      for (const t of probe.longTasks) {
-        if (t.start + t.duration >= from && t.start <= to) longest = Math.max(longest, t.duration);
-      }
-      return longest;
+      return longestOf((t) => t.start + t.duration >= from && t.start <= to);
     },
     longestWhileBackground(firstMs) {
       if (backgroundUntil === undefined || probe.subject?.layoutInBackground === undefined) return undefined;
       const from = probe.t0! + firstMs;
-      let longest = 0;
-      for (const t of probe.longTasks) {
-        if (t.start >= from && t.start <= backgroundUntil) longest = Math.max(longest, t.duration);
-      }
-      return longest;
+      const until = backgroundUntil;
+      return longestOf((t) => t.start >= from && t.start <= until);
     },
     webglRenderer() {
       const gl = document.createElement('canvas').getContext('webgl2');
