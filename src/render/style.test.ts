@@ -1,7 +1,14 @@
 // What the stylesheet draws at a zoom: names, relation labels and arrowheads only while legible.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { ARROW_PX, graphStyle, labelRulesFor, MIN_ARROW_PX } from './style';
+import {
+  ARROW_PX,
+  graphStyle,
+  labelRulesFor,
+  MIN_ARROW_PX,
+  MIN_DASH_GAP_PX,
+  NARROWEST_DASH_GAP,
+} from './style';
 
 function drawnAt(zoom: number) {
   const cy = cytoscape({
@@ -13,6 +20,8 @@ function drawnAt(zoom: number) {
       { data: { id: 'b', label: 'B', degree: 1 } },
       { data: { id: 'ab', source: 'a', target: 'b', label: 'strikes', weight: 5 } },
       { data: { id: 'ba', source: 'b', target: 'a', label: 'talks to', weight: 5 }, classes: 'undirected' },
+      { data: { id: 'claimed', source: 'a', target: 'b', weight: 5 }, classes: 'certainty-claimed' },
+      { data: { id: 'assessed', source: 'a', target: 'b', weight: 5 }, classes: 'certainty-assessed' },
     ],
   });
   const edge = cy.getElementById('ab');
@@ -20,6 +29,8 @@ function drawnAt(zoom: number) {
     arrow: edge.style('target-arrow-shape') as string,
     undirectedArrow: cy.getElementById('ba').style('target-arrow-shape') as string,
     edgeLabel: Number(edge.style('text-opacity')),
+    claimed: cy.getElementById('claimed').style('line-style') as string,
+    assessed: cy.getElementById('assessed').style('line-style') as string,
   };
 }
 
@@ -41,5 +52,13 @@ describe('the stylesheet at a zoom', () => {
     expect(drawnAt(1).edgeLabel).toBe(1);
     const z = 0.5; // labels 5.5 px: gone; arrowheads 5 px: still drawn
     expect(drawnAt(z)).toMatchObject({ edgeLabel: 0, arrow: 'triangle' });
+  });
+
+  it("draws a claim's dashes while their narrowest gap is at least a pixel on screen, and a solid line below", () => {
+    const threshold = MIN_DASH_GAP_PX / NARROWEST_DASH_GAP;
+    expect(NARROWEST_DASH_GAP).toBe(3);
+    expect(drawnAt(1)).toMatchObject({ claimed: 'dashed', assessed: 'dashed' });
+    expect(drawnAt(threshold * 1.01)).toMatchObject({ claimed: 'dashed', assessed: 'dashed' });
+    expect(drawnAt(threshold * 0.99)).toMatchObject({ claimed: 'solid', assessed: 'solid' });
   });
 });
