@@ -20,6 +20,7 @@ function drawnAt(zoom: number) {
       { data: { id: 'b', label: 'B', degree: 1 } },
       { data: { id: 'ab', source: 'a', target: 'b', label: 'strikes', weight: 5 } },
       { data: { id: 'ba', source: 'b', target: 'a', label: 'talks to', weight: 5 }, classes: 'undirected' },
+      { data: { id: 'aa', source: 'a', target: 'a', weight: 5 } },
       { data: { id: 'claimed', source: 'a', target: 'b', weight: 5 }, classes: 'certainty-claimed' },
       { data: { id: 'assessed', source: 'a', target: 'b', weight: 5 }, classes: 'certainty-assessed' },
     ],
@@ -28,7 +29,9 @@ function drawnAt(zoom: number) {
   return {
     arrow: edge.style('target-arrow-shape') as string,
     undirectedArrow: cy.getElementById('ba').style('target-arrow-shape') as string,
-    edgeLabel: Number(edge.style('text-opacity')),
+    edgeLabel: edge.style('label') as string,
+    curve: edge.style('curve-style') as string,
+    loopCurve: cy.getElementById('aa').style('curve-style') as string,
     claimed: cy.getElementById('claimed').style('line-style') as string,
     assessed: cy.getElementById('assessed').style('line-style') as string,
   };
@@ -49,9 +52,9 @@ describe('the stylesheet at a zoom', () => {
   });
 
   it('hides relation labels that would be under 10 px, and keeps arrowheads longer than labels', () => {
-    expect(drawnAt(1).edgeLabel).toBe(1);
+    expect(drawnAt(1).edgeLabel).toBe('strikes');
     const z = 0.5; // labels 5.5 px: gone; arrowheads 5 px: still drawn
-    expect(drawnAt(z)).toMatchObject({ edgeLabel: 0, arrow: 'triangle' });
+    expect(drawnAt(z)).toMatchObject({ edgeLabel: '', arrow: 'triangle' });
   });
 
   it("draws a claim's dashes while their narrowest gap is at least a pixel on screen, and a solid line below", () => {
@@ -60,5 +63,12 @@ describe('the stylesheet at a zoom', () => {
     expect(drawnAt(1)).toMatchObject({ claimed: 'dashed', assessed: 'dashed' });
     expect(drawnAt(threshold * 1.01)).toMatchObject({ claimed: 'dashed', assessed: 'dashed' });
     expect(drawnAt(threshold * 0.99)).toMatchObject({ claimed: 'solid', assessed: 'solid' });
+  });
+
+  it('draws lines as curves while arrowheads show, and straight from centre to centre below (loops stay loops)', () => {
+    const threshold = MIN_ARROW_PX / ARROW_PX;
+    expect(drawnAt(1)).toMatchObject({ curve: 'bezier', loopCurve: 'bezier' });
+    expect(drawnAt(threshold * 1.01).curve).toBe('bezier');
+    expect(drawnAt(threshold * 0.99)).toMatchObject({ curve: 'haystack', loopCurve: 'bezier' });
   });
 });

@@ -162,22 +162,42 @@ export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(
     {
       selector: 'edge',
       style: {
-        'curve-style': 'bezier',
-        'control-point-step-size': 60, // parallel claims fan out far enough for their labels
+        // Where arrowheads are too small to draw, parallel claims too close to tell apart and labels
+        // hidden, lines are straight from centre to centre (a haystack): the same picture, and styling
+        // and drawing tens of thousands of them costs a fraction of curves.
+        ...(labels.arrows
+          ? {
+              'curve-style': 'bezier' as const,
+              'control-point-step-size': 60, // parallel claims fan out far enough for their labels
+              'target-arrow-shape': 'triangle' as const,
+              'arrow-scale': 1.1,
+            }
+          : { 'curve-style': 'haystack' as const }),
         width: `mapData(weight, 0, 10, ${edgeWidth(0)}, ${edgeWidth(10)})`,
-        'target-arrow-shape': 'triangle',
-        'arrow-scale': 1.1,
-        label: 'data(label)',
-        'font-family': GRAPH_FONT,
-        'font-size': EDGE_FONT_PX,
-        color: t.mutedText,
-        'text-rotation': 'autorotate',
-        'text-background-color': t.background,
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
         'line-cap': 'round',
       },
     },
+    // A haystack cannot draw a loop (a claim an actor makes about itself).
+    ...(labels.arrows ? [] : [{ selector: 'edge:loop', style: { 'curve-style': 'bezier' as const } }]),
+    // Relation labels, set only while legible (see labelRulesFor): a label hidden by its opacity
+    // would still be measured and placed, and each property set costs every line its styling.
+    ...(labels.edges
+      ? [
+          {
+            selector: 'edge',
+            style: {
+              label: 'data(label)',
+              'font-family': GRAPH_FONT,
+              'font-size': EDGE_FONT_PX,
+              color: t.mutedText,
+              'text-rotation': 'autorotate' as const,
+              'text-background-color': t.background,
+              'text-background-opacity': 0.85,
+              'text-background-padding': '1px',
+            },
+          },
+        ]
+      : []),
     ...CATEGORY_KEYS.map((cat) => ({
       selector: `edge.cat-${cat}`,
       style: { 'line-color': CATEGORY_COLOUR[cat], 'target-arrow-color': CATEGORY_COLOUR[cat] },
@@ -270,8 +290,6 @@ export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(
       },
     },
     // Labels too small to read at the current zoom are not drawn (see labelRulesFor).
-    ...(labels.edges ? [] : [{ selector: 'edge', style: { 'text-opacity': 0 } }]),
-    ...(labels.arrows ? [] : [{ selector: 'edge', style: { 'target-arrow-shape': 'none' as const } }]),
     ...(labels.dashes ? [] : [{ selector: 'edge', style: { 'line-style': 'solid' as const } }]),
     ...(labels.titles ? [] : [{ selector: 'node.group-title', style: { 'text-opacity': 0 } }]),
     ...(labels.nodeMinDegree > 0
