@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphElements } from '../../core/elements';
 import { loadGraphText } from '../../core/validate';
+import { generateGraph } from '../../bench/generateGraph';
 import { computeLayout, GROUP_PADDING, type ComputedLayoutName, type LayoutNode } from './withFcose';
 import { layoutEdges, layoutNodes } from './measureLabels';
 
@@ -103,4 +104,18 @@ describe('computeLayout on the curated graph', () => {
     expect(wide).toBeGreaterThan(plain * 1.2);
     expect(wide).toBeLessThan(plain * 1.7);
   });
+});
+
+describe('computeLayout on a large graph (fCoSE at draft quality)', () => {
+  it('leaves its actors room: under two overlapping pairs per actor (the draft alone packs them 30 deep)', () => {
+    const loaded = loadGraphText(JSON.stringify(generateGraph({ nodes: 3200, seed: 3 })), 'large.json');
+    if (!loaded.ok) throw new Error('generated graph invalid');
+    const elements = graphElements(loaded.graph);
+    const nodes = layoutNodes(elements, measure);
+    const pos = computeLayout({ name: 'fcose', nodes, edges: layoutEdges(elements), aspect: 1.6 });
+    const leaves = nodes.filter((n) => !nodes.some((m) => m.parent === n.id)).length;
+    const overlapping = overlaps(nodes, pos).length;
+    console.log(`${leaves} actors, ${overlapping} overlapping pairs`);
+    expect(overlapping).toBeLessThan(2 * leaves);
+  }, 60_000);
 });
