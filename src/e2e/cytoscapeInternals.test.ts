@@ -578,4 +578,29 @@ describe(`the Cytoscape internals the export reads (written for Cytoscape ${CYTO
       ),
     ).toEqual(drawn);
   });
+
+  it('draws a frame without restyling what it draws', async () => {
+    // Cytoscape flips a node's :backgrounding state while drawing it, which restyles the node and,
+    // in a group, its whole family at the next frame; keepDrawingFromRestyling() stops that.
+    const restyled = await app.page.evaluate(async () => {
+      const cy = (window as unknown as { actorGraphView: { cy: import('cytoscape').Core } }).actorGraphView
+        .cy;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      let count = 0;
+      const counted = () => count++;
+      cy.on('style', counted);
+      for (let i = 0; i < 3; i++) {
+        cy.forceRender();
+        await frame();
+        await frame();
+      }
+      cy.off('style', counted);
+      return { count, groups: cy.nodes(':parent').length };
+    });
+    expect(restyled.groups, 'the curated graph has groups to draw').toBeGreaterThan(0);
+    expect(
+      restyled.count,
+      changed('renderer.drawNode()', 'restyles the nodes it draws', 'keepDrawingFromRestyling()'),
+    ).toBe(0);
+  });
 });

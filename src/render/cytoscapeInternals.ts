@@ -133,6 +133,40 @@ function helper<K extends keyof Renderer>(r: Renderer, name: K): NonNullable<Ren
   return (fn as (...args: unknown[]) => unknown).bind(r) as NonNullable<Renderer[K]>;
 }
 
+/**
+ * Stops drawing a node from restyling it. Cytoscape (3.34) paints a node's background images in two
+ * passes, under and over its border, and sets the node's `:backgrounding` state after each; with no
+ * image at all the two passes disagree, so the state flips twice per node drawn and each flip calls
+ * `updateStyle`. With groups that restyles the node's whole family: every member of every group
+ * box drawn (and boxes are drawn each frame) has its style recomputed at the next frame, about 900
+ * nodes a frame on the 1k graph. The app uses no background images, so for a node without one the
+ * flip is skipped and the state left as it was; a node with images is drawn untouched.
+ */
+export function keepDrawingFromRestyling(cy: Core): void {
+  const r = renderer(cy) as unknown as
+    | {
+        drawNode?: (context: unknown, node: NodeSingular, ...rest: unknown[]) => unknown;
+      }
+    | undefined;
+  if (!r) return; // headless: nothing is drawn
+  const draw = r.drawNode;
+  if (typeof draw !== 'function') throw new CytoscapeInternalsError('renderer.drawNode()');
+  r.drawNode = function (this: unknown, context, node, ...rest) {
+    const images = parsedStyle(node, 'background-image').value;
+    if (Array.isArray(images) && images.some((url) => url !== 'none' && url != null))
+      return draw.call(this, context, node, ...rest);
+    const own = node as unknown as { updateStyle?: unknown; _private: { backgrounding?: boolean } };
+    const before = own._private.backgrounding;
+    own.updateStyle = () => node; // shadows the prototype's for this one call
+    try {
+      return draw.call(this, context, node, ...rest);
+    } finally {
+      delete own.updateStyle;
+      own._private.backgrounding = before;
+    }
+  };
+}
+
 /** Which renderer draws `cy`: the 2D canvas, Cytoscape's WebGL mode (≥ 3.31), or none (headless). */
 export function rendererKind(cy: Core): 'canvas' | 'webgl' | 'none' {
   const r = renderer(cy);
