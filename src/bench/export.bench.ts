@@ -137,6 +137,7 @@ try {
     openings.push(
       `| ${suite.key} | ${time(parsed)} | ${time(drawn)} | ${time(settled)} | ${time(Date.now() - warm)} |`,
     );
+    console.error(`  opened: ${openings.at(-1)}`);
     const rows: { name: string; ms: number; size: string; bytes: number; runs: number }[] = [];
     for (const [name, options, runs] of suite.cases) {
       console.error(`  ${name}…`);
@@ -159,6 +160,10 @@ try {
         times.push(r.ms);
         last = r;
       }
+      // Said as each finishes: on a large graph the whole table can take many minutes.
+      console.error(
+        `  ${name}: ${time(median(times))}, ${Math.round(last.width)}×${Math.round(last.height)}`,
+      );
       const unit = options.format === 'pdf' ? 'pt' : 'px';
       rows.push({
         name,
