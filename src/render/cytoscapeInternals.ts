@@ -133,6 +133,11 @@ function helper<K extends keyof Renderer>(r: Renderer, name: K): NonNullable<Ren
   return (fn as (...args: unknown[]) => unknown).bind(r) as NonNullable<Renderer[K]>;
 }
 
+/** Marks the element prototype whose updateStyle keepDrawingFromRestyling has wrapped. */
+const QUIET_WHILE_DRAWN = Symbol('updateStyle quiet while a node is drawn');
+/** The node keepDrawingFromRestyling's drawNode is drawing, while it does. */
+let beingDrawn: unknown;
+
 /**
  * Stops drawing a node from restyling it. Cytoscape (3.34) paints a node's background images in two
  * passes, under and over its border, and sets the node's `:backgrounding` state after each; with no
@@ -144,25 +149,33 @@ function helper<K extends keyof Renderer>(r: Renderer, name: K): NonNullable<Ren
  */
 export function keepDrawingFromRestyling(cy: Core): void {
   const r = renderer(cy) as unknown as
-    | {
-        drawNode?: (context: unknown, node: NodeSingular, ...rest: unknown[]) => unknown;
-      }
-    | undefined;
+    { drawNode?: (context: unknown, node: NodeSingular, ...rest: unknown[]) => unknown } | undefined;
   if (!r) return; // headless: nothing is drawn
   const draw = r.drawNode;
   if (typeof draw !== 'function') throw new CytoscapeInternalsError('renderer.drawNode()');
+  // Elements share one prototype: its updateStyle is wrapped once to do nothing for the node being
+  // drawn (elements themselves are left alone: adding and deleting a method on each would cost V8).
+  const proto = Object.getPrototypeOf(cy.collection()) as Record<string | symbol, unknown>;
+  const update = proto.updateStyle;
+  if (typeof update !== 'function') throw new CytoscapeInternalsError('collection.updateStyle()');
+  if (!proto[QUIET_WHILE_DRAWN]) {
+    proto.updateStyle = function (this: unknown, ...args: unknown[]) {
+      return this === beingDrawn ? this : (update as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    proto[QUIET_WHILE_DRAWN] = true;
+  }
   r.drawNode = function (this: unknown, context, node, ...rest) {
     const images = parsedStyle(node, 'background-image').value;
     if (Array.isArray(images) && images.some((url) => url !== 'none' && url != null))
       return draw.call(this, context, node, ...rest);
-    const own = node as unknown as { updateStyle?: unknown; _private: { backgrounding?: boolean } };
-    const before = own._private.backgrounding;
-    own.updateStyle = () => node; // shadows the prototype's for this one call
+    const state = (node as unknown as { _private: { backgrounding?: boolean } })._private;
+    const before = state.backgrounding;
+    beingDrawn = node;
     try {
       return draw.call(this, context, node, ...rest);
     } finally {
-      delete own.updateStyle;
-      own._private.backgrounding = before;
+      beingDrawn = undefined;
+      state.backgrounding = before;
     }
   };
 }
