@@ -499,6 +499,8 @@ function treeRows(
 
 /** A force layout's actors get at least this many times the area of their boxes (gaps included). */
 const ROOM = 3;
+/** px kept between two actors' boxes when overlaps are pushed apart. */
+const SEPARATION = 12;
 
 /**
  * Scales a force layout about its centre until its actors have room: fCoSE's draft quality (used
@@ -508,26 +510,17 @@ const ROOM = 3;
  * so the picture is the same, larger. (Members of a group the draft puts on one spot stay close.)
  */
 function spread(pos: Record<string, Position>, blocks: readonly Block[]): void {
-  const gap = 12;
-  let area = 0;
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const b of blocks) {
-    const p = pos[b.id];
-    if (!p) continue;
-    area += (b.width + gap) * (b.height + gap);
-    x1 = Math.min(x1, p.x - b.width / 2);
-    x2 = Math.max(x2, p.x + b.width / 2);
-    y1 = Math.min(y1, p.y - b.height / 2);
-    y2 = Math.max(y2, p.y + b.height / 2);
-  }
-  const have = (x2 - x1) * (y2 - y1);
-  if (!(have > 0) || have >= ROOM * area) return;
+  const box = bounds(blocks, pos);
+  if (!box) return;
+  const area = blocks.reduce(
+    (sum, b) => (pos[b.id] ? sum + (b.width + SEPARATION) * (b.height + SEPARATION) : sum),
+    0,
+  );
+  const have = box.width * box.height;
+  if (have >= ROOM * area) return;
   const s = Math.sqrt((ROOM * area) / have);
-  const cx = (x1 + x2) / 2;
-  const cy = (y1 + y2) / 2;
+  const cx = box.x1 + box.width / 2;
+  const cy = box.y1 + box.height / 2;
   for (const p of Object.values(pos)) {
     p.x = cx + (p.x - cx) * s;
     p.y = cy + (p.y - cy) * s;
@@ -536,7 +529,7 @@ function spread(pos: Record<string, Position>, blocks: readonly Block[]): void {
 
 /** Pushes overlapping blocks apart along the line between their centres until none overlap. */
 function separate(pos: Record<string, Position>, blocks: readonly Block[]): Record<string, Position> {
-  const gap = 12;
+  const gap = SEPARATION;
   const widest = Math.max(0, ...blocks.map((b) => b.width));
   for (let round = 0; round < 60; round++) {
     let moved = false;
@@ -584,7 +577,7 @@ function fillAspect(pos: Record<string, Position>, input: LayoutInput): void {
   const pts = ids.map((id) => pos[id]!).filter(Boolean);
   const mx = pts.reduce((s, p) => s + p.x, 0) / pts.length;
   const my = pts.reduce((s, p) => s + p.y, 0) / pts.length;
-  const box = bounds(input, pos);
+  const box = bounds(input.nodes, pos);
   if (!box) return;
   const current = box.width / box.height;
   const sx = current < aspect ? Math.min(1.6, aspect / current) : 1;
@@ -596,12 +589,16 @@ function fillAspect(pos: Record<string, Position>, input: LayoutInput): void {
   }
 }
 
-function bounds(input: LayoutInput, pos: Record<string, Position>) {
+/** The box the placed `boxes` cover (each centred on its position), or undefined when it is empty. */
+function bounds(
+  boxes: readonly { id: string; width: number; height: number }[],
+  pos: Record<string, Position>,
+) {
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;
   let y2 = -Infinity;
-  for (const n of input.nodes) {
+  for (const n of boxes) {
     const p = pos[n.id];
     if (!p) continue;
     x1 = Math.min(x1, p.x - n.width / 2);
@@ -609,5 +606,5 @@ function bounds(input: LayoutInput, pos: Record<string, Position>) {
     y1 = Math.min(y1, p.y - n.height / 2);
     y2 = Math.max(y2, p.y + n.height / 2);
   }
-  return x2 > x1 && y2 > y1 ? { width: x2 - x1, height: y2 - y1 } : undefined;
+  return x2 > x1 && y2 > y1 ? { x1, y1, width: x2 - x1, height: y2 - y1 } : undefined;
 }
