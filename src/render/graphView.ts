@@ -746,9 +746,10 @@ export class GraphView {
     };
     cy.stop(true); // a newer fit replaces one still running
     this.#fitAnimating = false;
+    // The labels of where the fit ends are set once, now: changing them restyles every element, and
+    // left to the zoom handler they would do so again a moment later (or at each animated step).
+    this.#applyLabels(labelRulesFor(zoom));
     if (options.animate && cy.elements().length <= ANIMATE_MAX_ELEMENTS) {
-      // Labels are set once, for where the fit ends: changing them restyles every element.
-      this.#applyLabels(labelRulesFor(zoom));
       this.#fitAnimating = true;
       cy.animate(
         { zoom, pan },
@@ -761,9 +762,6 @@ export class GraphView {
         },
       );
     } else {
-      // The labels of the new zoom are set with it, in the same task: left to the zoom handler, they
-      // would restyle and draw everything a second time a moment later.
-      this.#applyLabels(labelRulesFor(zoom));
       cy.viewport({ zoom, pan });
     }
   }
