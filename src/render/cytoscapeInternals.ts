@@ -2,7 +2,8 @@
 // styles (`pstyle`), the render scratchpad (`_private.rscratch`), the renderer's label and arrow
 // helpers, its z-sorted element cache, and the copy of its canvas `drawText` placement. Written
 // against the Cytoscape version below; src/e2e/cytoscapeInternals.test.ts checks every internal
-// named here on a drawn graph and says what to update when an upgrade changes one.
+// named here on a drawn graph and says what to update when an upgrade changes one. It also holds the
+// one change the app makes to Cytoscape's drawing (keepDrawingFromRestyling), for the same reason.
 import type { BoundingBox12, CollectionReturnValue, Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { SceneFont, SceneText } from './scene';
 
