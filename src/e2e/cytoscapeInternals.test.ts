@@ -603,4 +603,37 @@ describe(`the Cytoscape internals the export reads (written for Cytoscape ${CYTO
       changed('renderer.drawNode()', 'restyles the nodes it draws', 'keepDrawingFromRestyling()'),
     ).toBe(0);
   });
+
+  it('holds back the frames a change asks for until released, then draws it', async () => {
+    // holdDrawing() lets a large graph's lines be added in parts and drawn once (graphView.ts).
+    const seen = await app.page.evaluate(async () => {
+      const view = (
+        window as unknown as { actorGraphView: { cy: import('cytoscape').Core; holdDrawing(): () => void } }
+      ).actorGraphView;
+      const cy = view.cy;
+      const frames = async (n: number) => {
+        for (let i = 0; i < n; i++)
+          await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      };
+      const picture = () =>
+        [...cy.container()!.querySelectorAll('canvas')].map((c) => c.toDataURL()).join('|');
+      await frames(3);
+      const before = picture();
+      const release = view.holdDrawing();
+      const node = cy.nodes().filter((n) => n.isChildless())[0];
+      node.style({ 'background-color': '#ff00ff', width: 120, height: 120 });
+      await frames(4);
+      const held = picture();
+      release();
+      await frames(4);
+      const after = picture();
+      node.removeStyle('background-color width height');
+      await frames(3);
+      return { heldUnchanged: held === before, drawnAfter: after !== before };
+    });
+    expect(seen.heldUnchanged, changed('renderer.render()', 'draws while held', 'holdDrawing()')).toBe(true);
+    expect(seen.drawnAfter, changed('cy.forceRender()', 'does not draw once released', 'holdDrawing()')).toBe(
+      true,
+    );
+  });
 });

@@ -3,7 +3,8 @@
 // helpers, its z-sorted element cache, and the copy of its canvas `drawText` placement. Written
 // against the Cytoscape version below; src/e2e/cytoscapeInternals.test.ts checks every internal
 // named here on a drawn graph and says what to update when an upgrade changes one. It also holds the
-// one change the app makes to Cytoscape's drawing (keepDrawingFromRestyling), for the same reason.
+// changes the app makes to Cytoscape's drawing (keepDrawingFromRestyling, holdDrawing), for the same
+// reason.
 import type { BoundingBox12, CollectionReturnValue, Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { SceneFont, SceneText } from './scene';
 
@@ -178,6 +179,55 @@ export function keepDrawingFromRestyling(cy: Core): void {
       beingDrawn = undefined;
       state.backgrounding = before;
     }
+  };
+}
+
+/** How many holdDrawing() holds are on a renderer, what it last drew at, and whether a frame was held back. */
+interface Hold {
+  count: number;
+  zoom: number;
+  pan: { x: number; y: number };
+  missed: boolean;
+}
+const HOLDS = new WeakMap<object, Hold>();
+
+/**
+ * Holds back the frames Cytoscape would draw because elements changed, until the returned function
+ * is called (once per hold; holds nest). Cytoscape's frame work before drawing still runs each
+ * frame (computing the style and geometry of what was added), so additions spread over several
+ * tasks are styled a part at a time and drawn once, instead of the whole picture being redrawn after
+ * each part. A frame the user asks for by panning or zooming is drawn all the same. Headless: no-op.
+ */
+export function holdDrawing(cy: Core): () => void {
+  const r = renderer(cy) as unknown as { render?: (...args: unknown[]) => unknown } | undefined;
+  if (!r) return () => {};
+  let hold = HOLDS.get(r);
+  if (!hold) {
+    const render = r.render;
+    if (typeof render !== 'function') throw new CytoscapeInternalsError('renderer.render()');
+    const h: Hold = { count: 0, zoom: cy.zoom(), pan: cy.pan(), missed: false };
+    r.render = function (this: unknown, ...args: unknown[]) {
+      const zoom = cy.zoom();
+      const pan = cy.pan();
+      if (h.count > 0 && zoom === h.zoom && pan.x === h.pan.x && pan.y === h.pan.y) {
+        h.missed = true;
+        return undefined;
+      }
+      h.zoom = zoom;
+      h.pan = pan;
+      return render.apply(this, args);
+    };
+    HOLDS.set(r, (hold = h));
+  }
+  const h = hold;
+  h.count++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--h.count > 0 || !h.missed || cy.destroyed()) return;
+    h.missed = false;
+    cy.forceRender(); // the frame held back is drawn next
   };
 }
 

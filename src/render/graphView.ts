@@ -13,7 +13,7 @@ import type {
 } from 'cytoscape';
 import type { GraphElement } from '../core/elements';
 import type { LayoutName, Viewport } from '../core/view/viewState';
-import { keepDrawingFromRestyling } from './cytoscapeInternals';
+import { holdDrawing, keepDrawingFromRestyling } from './cytoscapeInternals';
 import { cytoscape } from './cytoscapeSetup';
 import {
   computeLayout,
@@ -62,6 +62,8 @@ export type LayoutStatus =
 const LARGE_GRAPH_ELEMENTS = 6000;
 /** From this many lines added at once, actors are drawn first and lines a frame later. */
 const PROGRESSIVE_EDGES = 3000;
+/** A large graph's lines are added in this many parts, a task each, after its actors are drawn. */
+const EDGE_PARTS = 8;
 /** Graphs up to this many actors are laid out on the main thread at once (faster than a worker's start). */
 const MAIN_THREAD_LAYOUT_MAX = 60;
 
@@ -243,6 +245,7 @@ export class GraphView {
     const webgl = forced === 'webgl' || (forced === 'auto' && large && hardwareWebGL().hardware);
     if (webgl === (this.#renderer === 'webgl') && large === this.#large) return;
     if (this.#cy.elements().nonempty() || webgl !== (this.#renderer === 'webgl') || large !== this.#large) {
+      this.#stopAddingLines(); // the lines still to add belonged to the instance going
       this.#cy.destroy();
       this.#cy = this.#mount(webgl, large);
       this.#appliedLayout = undefined;
@@ -462,6 +465,8 @@ export class GraphView {
 
   #setElements(elements: readonly GraphElement[], animate: boolean): boolean {
     const cy = this.#cy;
+    // Lines still coming in parts are added below with the rest of what is missing, if still wanted.
+    this.#stopAddingLines();
     const wanted = new Map(elements.map((e) => [e.data.id, e]));
     let structural = false;
     const place = (id: string): Position | undefined => this.#target[id];
@@ -549,30 +554,79 @@ export class GraphView {
     return structural || moves.length > 0;
   }
 
-  /** Edges held back for the frame after the actors are drawn (see #setElements). */
-  #deferred = 0;
+  /** Counts #addLater calls: a call's parts stop once another call (or #stopAddingLines) comes. */
+  #linesGeneration = 0;
+  /** Whether a large graph's lines are still being added (see #setElements). */
+  #linesPending = false;
 
+  #stopAddingLines(): void {
+    this.#linesGeneration++;
+    this.#linesPending = false;
+  }
+  /** Lines added in parts and not drawn yet: the picture (and so an export) shows them all at once. */
+  #undrawn = new Set<string>();
+
+  get undrawnLines(): ReadonlySet<string> {
+    return this.#undrawn;
+  }
+
+  /**
+   * Holds back frames drawn because elements changed (panning and zooming still draw) until the
+   * returned function is called; the picture is then drawn once with everything changed meanwhile.
+   */
+  holdDrawing(): () => void {
+    return holdDrawing(this.#cy);
+  }
+
+  /**
+   * Adds a large graph's lines after the frame that draws its actors, in EDGE_PARTS parts, a task
+   * each: Cytoscape styles each part in the frame after it is added, with drawing held back, so no
+   * task styles them all (the page answers in between); the lines are drawn once, when all are in.
+   */
   #addLater(edges: ElementDefinition[]): void {
-    const generation = ++this.#deferred;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (generation !== this.#deferred) return; // a newer update re-adds what is still missing
-        this.#deferred = 0;
-        const cy = this.#cy;
-        const missing = edges.filter(
+    const generation = ++this.#linesGeneration;
+    this.#linesPending = true;
+    const cy = this.#cy;
+    let release: (() => void) | undefined;
+    const mine: string[] = [];
+    const done = () => {
+      for (const id of mine) this.#undrawn.delete(id);
+      release?.();
+    };
+    let from = 0;
+    const size = Math.ceil(edges.length / EDGE_PARTS);
+    const next = () => {
+      if (generation !== this.#linesGeneration) {
+        done(); // a newer update added what was still missing and wanted
+        return;
+      }
+      release ??= holdDrawing(cy);
+      const part = edges
+        .slice(from, (from += size))
+        .filter(
           (e) =>
             cy.getElementById(e.data.id!).empty() &&
             cy.getElementById(e.data.source as string).nonempty() &&
             cy.getElementById(e.data.target as string).nonempty(),
         );
-        cy.batch(() => cy.add(missing));
-      }, 0),
-    );
+      cy.batch(() => cy.add(part));
+      if (from < edges.length) {
+        for (const e of part) {
+          mine.push(e.data.id!);
+          this.#undrawn.add(e.data.id!);
+        }
+        requestAnimationFrame(() => setTimeout(next, 0));
+        return;
+      }
+      this.#linesPending = false;
+      done();
+    };
+    requestAnimationFrame(() => setTimeout(next, 0));
   }
 
   /** Whether part of the picture (a large graph's lines, the labels of a new zoom) is still to be drawn. */
   get drawingPending(): boolean {
-    return this.#deferred !== 0 || this.#zoomTimer !== undefined;
+    return this.#linesPending || this.#zoomTimer !== undefined;
   }
 
   #scheduleTitles(): void {
@@ -863,6 +917,7 @@ export class GraphView {
   }
 
   destroy(): void {
+    this.#stopAddingLines();
     this.#cancelJob();
     clearTimeout(this.#viewportTimer);
     cancelAnimationFrame(this.#titleFrame);

@@ -273,6 +273,8 @@ export interface SceneSource {
   readonly layoutRunning?: boolean;
   /** Elements still being added to the canvas (a large graph's edges come in batches). */
   readonly drawingPending?: boolean;
+  /** Lines already added but not yet drawn (held back until the rest of their batch is in). */
+  readonly undrawnLines?: ReadonlySet<string>;
 }
 
 /**
@@ -291,7 +293,9 @@ function capture(view: SceneSource, scope: SceneScope): Scene {
   const cy = view.cy;
   const container = cy.container();
   const theme = themeOf(container);
+  const undrawn = view.undrawnLines;
   const shown = (ele: SingularElementArgument) =>
+    !undrawn?.has(ele.id()) &&
     ele.visible() &&
     ele.effectiveOpacity() > 0 &&
     (ele.isNode() || styleNumber(ele as EdgeSingular, 'opacity', 'value') > 0);
