@@ -621,13 +621,13 @@ describe(`the Cytoscape internals the export reads (written for Cytoscape ${CYTO
       const before = picture();
       const release = view.holdDrawing();
       const node = cy.nodes().filter((n) => n.isChildless())[0];
-      node.style({ 'background-color': '#ff00ff', width: 120, height: 120 });
+      node!.style({ 'background-color': '#ff00ff', width: 120, height: 120 });
       await frames(4);
       const held = picture();
       release();
       await frames(4);
       const after = picture();
-      node.removeStyle('background-color width height');
+      node!.removeStyle('background-color width height');
       await frames(3);
       return { heldUnchanged: held === before, drawnAfter: after !== before };
     });

@@ -59,6 +59,30 @@ describe('exploring the curated graph', () => {
     await waitForGraph(app.page);
   });
 
+  it('selecting an actor that is off screen brings it into view', async () => {
+    const { page } = app;
+    const canvas = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    const hezbollah = async () => (await drawnNodes(page)).find((n) => n.id === 'hezbollah')!;
+    // Drag the picture until Hezbollah is past the canvas's left edge.
+    const start = await hezbollah();
+    const from = { x: canvas.x + canvas.width - 20, y: canvas.y + 20 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x - (start.x - canvas.x) - 150, from.y, { steps: 8 });
+    await page.mouse.up();
+    expect((await hezbollah()).x).toBeLessThan(canvas.x);
+    await page.keyboard.press('/');
+    await page.keyboard.type('Hezbollah');
+    await page.keyboard.press('Enter');
+    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await waitForStill(page);
+    const shown = await hezbollah();
+    expect(shown.x).toBeGreaterThan(canvas.x);
+    expect(shown.x).toBeLessThan(canvas.x + canvas.width);
+    expect(shown.y).toBeGreaterThan(canvas.y);
+    expect(shown.y).toBeLessThan(canvas.y + canvas.height);
+  });
+
   it('search → select → read the quote', async () => {
     const { page } = app;
     await page.keyboard.press('/');

@@ -901,6 +901,14 @@ export class GraphView {
     });
   }
 
+  /** Where node `id` is drawn on screen, if it is on the canvas (one node: cheaper than renderedNodes()). */
+  renderedPosition(id: string): Position | undefined {
+    const node = this.#cy.getElementById(id);
+    if (node.empty() || !node.isNode()) return undefined;
+    const p = node.renderedPosition();
+    return { x: p.x, y: p.y };
+  }
+
   /** Where each edge's midpoint is drawn on screen. */
   renderedEdges(): { id: string; x: number; y: number; classes: string[] }[] {
     return this.#cy.edges().map((e) => {
