@@ -554,17 +554,14 @@ export class GraphView {
     return structural || moves.length > 0;
   }
 
-  /** Counts #addLater calls: a call's parts stop once another call (or #stopAddingLines) comes. */
-  #linesGeneration = 0;
-  /** Whether a large graph's lines are still being added (see #setElements). */
-  #linesPending = false;
-
-  #stopAddingLines(): void {
-    this.#linesGeneration++;
-    this.#linesPending = false;
-  }
+  /** Stops the lines still coming in parts (see #addLater), releasing their hold; unset when none are. */
+  #stopLines: (() => void) | undefined;
   /** Lines added in parts and not drawn yet: the picture (and so an export) shows them all at once. */
   #undrawn = new Set<string>();
+
+  #stopAddingLines(): void {
+    this.#stopLines?.();
+  }
 
   get undrawnLines(): ReadonlySet<string> {
     return this.#undrawn;
@@ -582,24 +579,22 @@ export class GraphView {
    * Adds a large graph's lines after the frame that draws its actors, in EDGE_PARTS parts, a task
    * each: Cytoscape styles each part in the frame after it is added, with drawing held back, so no
    * task styles them all (the page answers in between); the lines are drawn once, when all are in.
+   * Any later update stops it (#setElements adds what is still missing and wanted).
    */
   #addLater(edges: ElementDefinition[]): void {
-    const generation = ++this.#linesGeneration;
-    this.#linesPending = true;
+    this.#stopAddingLines();
     const cy = this.#cy;
     let release: (() => void) | undefined;
-    const mine: string[] = [];
-    const done = () => {
-      for (const id of mine) this.#undrawn.delete(id);
+    const stop = () => {
+      this.#stopLines = undefined;
+      this.#undrawn.clear();
       release?.();
     };
+    this.#stopLines = stop;
     let from = 0;
     const size = Math.ceil(edges.length / EDGE_PARTS);
     const next = () => {
-      if (generation !== this.#linesGeneration) {
-        done(); // a newer update added what was still missing and wanted
-        return;
-      }
+      if (this.#stopLines !== stop) return; // stopped
       release ??= holdDrawing(cy);
       const part = edges
         .slice(from, (from += size))
@@ -610,23 +605,16 @@ export class GraphView {
             cy.getElementById(e.data.target as string).nonempty(),
         );
       cy.batch(() => cy.add(part));
-      if (from < edges.length) {
-        for (const e of part) {
-          mine.push(e.data.id!);
-          this.#undrawn.add(e.data.id!);
-        }
-        requestAnimationFrame(() => setTimeout(next, 0));
-        return;
-      }
-      this.#linesPending = false;
-      done();
+      if (from >= edges.length) return stop();
+      for (const e of part) this.#undrawn.add(e.data.id!);
+      requestAnimationFrame(() => setTimeout(next, 0));
     };
     requestAnimationFrame(() => setTimeout(next, 0));
   }
 
   /** Whether part of the picture (a large graph's lines, the labels of a new zoom) is still to be drawn. */
   get drawingPending(): boolean {
-    return this.#linesPending || this.#zoomTimer !== undefined;
+    return this.#stopLines !== undefined || this.#zoomTimer !== undefined;
   }
 
   #scheduleTitles(): void {

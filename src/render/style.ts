@@ -289,8 +289,9 @@ export function graphStyle(theme: ThemeName, labels: LabelRules = labelRulesFor(
         color: t.text,
       },
     },
-    // Labels too small to read at the current zoom are not drawn (see labelRulesFor).
+    // Dashes whose gaps would blur into the line are drawn solid (see labelRulesFor).
     ...(labels.dashes ? [] : [{ selector: 'edge', style: { 'line-style': 'solid' as const } }]),
+    // Labels too small to read at the current zoom are not drawn (see labelRulesFor).
     ...(labels.titles ? [] : [{ selector: 'node.group-title', style: { 'text-opacity': 0 } }]),
     ...(labels.nodeMinDegree > 0
       ? [
