@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { leanCytoscape } from './src/build/leanCytoscape.ts';
 
 /** The one <style> element Cytoscape adds to the page (its container's position), allowed by its hash. */
 const CYTOSCAPE_STYLE = '.__________cytoscape_container { position: relative; }';
@@ -71,7 +72,7 @@ function bundledGraphsChecked(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), bundledGraphsChecked()],
+  plugins: [leanCytoscape(), svelte(), contentSecurityPolicy(), bundledGraphsChecked()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -28,6 +28,16 @@ import { canvasMeasurer, layoutEdges, layoutNodes, type MeasureText } from './la
 import type { ThemeName } from './palette';
 import { graphStyle, LABEL_MAX_WIDTH, labelRulesFor, sameLabelRules, type LabelRules } from './style';
 import { hardwareWebGL } from './webglSupport';
+import { loadWebglRenderer } from 'virtual:actor-graph/cytoscape-webgl';
+
+/**
+ * Cytoscape's WebGL renderer is a chunk of its own, not in the start-up bundle (src/build/leanCytoscape.ts):
+ * loaded the first time a graph asks for WebGL, and the graph is drawn once it is in. If it cannot be
+ * loaded, canvas draws instead.
+ */
+let webglRenderer: { state: 'idle' | 'ready' | 'failed' } | { state: 'loading'; loaded: Promise<void> } = {
+  state: 'idle',
+};
 
 export type Selected = { type: 'node' | 'edge'; id: string } | null;
 
@@ -155,6 +165,9 @@ export class GraphView {
   /** Which labels are legible, and so drawn, at the current zoom. */
   #labels: LabelRules;
   #zoomTimer: ReturnType<typeof setTimeout> | undefined;
+  /** An update waiting for the WebGL renderer to load. */
+  #waiting: { elements: readonly GraphElement[]; layout: LayoutRequest; animate: boolean } | undefined;
+  #destroyed = false;
 
   constructor(options: GraphViewOptions) {
     this.#options = options;
@@ -240,9 +253,8 @@ export class GraphView {
    * forces one. Re-creates the instance when the choice changes (a new graph of another size).
    */
   #chooseRenderer(elements: number): void {
-    const forced = this.#options.renderer ?? 'auto';
     const large = elements >= LARGE_GRAPH_ELEMENTS;
-    const webgl = forced === 'webgl' || (forced === 'auto' && large && hardwareWebGL().hardware);
+    const webgl = this.#wantsWebgl(elements) && webglRenderer.state === 'ready';
     if (webgl === (this.#renderer === 'webgl') && large === this.#large) return;
     if (this.#cy.elements().nonempty() || webgl !== (this.#renderer === 'webgl') || large !== this.#large) {
       this.#stopAddingLines(); // the lines still to add belonged to the instance going
@@ -252,6 +264,32 @@ export class GraphView {
       this.#appliedLayoutFitted = undefined;
     }
     this.#large = large;
+  }
+
+  #wantsWebgl(elements: number): boolean {
+    const forced = this.#options.renderer ?? 'auto';
+    const large = elements >= LARGE_GRAPH_ELEMENTS;
+    return forced === 'webgl' || (forced === 'auto' && large && hardwareWebGL().hardware);
+  }
+
+  /** Loads the WebGL renderer, then makes the update that waited for it (the last one asked for). */
+  async #loadWebgl(): Promise<void> {
+    if (webglRenderer.state === 'idle') {
+      const loaded = loadWebglRenderer().then(
+        () => {
+          webglRenderer = { state: 'ready' };
+        },
+        (err: unknown) => {
+          console.warn('The WebGL renderer could not be loaded; drawing on canvas.', err);
+          webglRenderer = { state: 'failed' };
+        },
+      );
+      webglRenderer = { state: 'loading', loaded };
+    }
+    if (webglRenderer.state === 'loading') await webglRenderer.loaded;
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    if (waiting && !this.#destroyed) this.update(waiting.elements, waiting.layout, waiting.animate);
   }
 
   /** Which renderer draws the graph: 'canvas', or 'webgl' on a large graph with a hardware GPU. */
@@ -273,6 +311,14 @@ export class GraphView {
    * the user has not moved the camera, the view refits. Returns true when positions changed.
    */
   update(elements: readonly GraphElement[], layout: LayoutRequest, animate = true): boolean {
+    const webglPending = webglRenderer.state === 'idle' || webglRenderer.state === 'loading';
+    if (webglPending && this.#wantsWebgl(layout.elements.length)) {
+      // Drawn when the renderer is in: a fraction of a second, against seconds to draw it twice.
+      this.#waiting = { elements, layout, animate };
+      void this.#loadWebgl();
+      return false;
+    }
+    this.#waiting = undefined;
     this.#chooseRenderer(layout.elements.length);
     const layoutId = `${layout.key}|${layout.name}|${layout.name === 'breadthfirst' ? (layout.root ?? '') : ''}`;
     const layoutChanged =
@@ -913,6 +959,8 @@ export class GraphView {
   }
 
   destroy(): void {
+    this.#destroyed = true;
+    this.#waiting = undefined;
     this.#stopAddingLines();
     this.#cancelJob();
     clearTimeout(this.#viewportTimer);

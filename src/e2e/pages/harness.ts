@@ -16,6 +16,7 @@ import { rendererKind } from '../../render/cytoscapeInternals';
 import { THEMES, type ThemeName } from '../../render/palette';
 import type { SceneSource } from '../../render/scene';
 import { graphStyle, labelRulesFor } from '../../render/style';
+import { loadWebglRenderer } from 'virtual:actor-graph/cytoscape-webgl';
 
 export interface MountOptions {
   /** Elements as the app's Cytoscape instance holds them (`cy.json().elements`, positions included). */
@@ -46,6 +47,7 @@ const hooks: HarnessHooks = {
     if (!loaded.ok) throw new Error(`the graph does not load: ${loaded.issues.length} issues`);
     container.setAttribute('data-theme', theme);
     container.style.background = THEMES[theme].background;
+    if (webgl) await loadWebglRenderer(); // its own chunk, as in the app (src/build/leanCytoscape.ts)
     // `renderer` and its `webgl` (Cytoscape ≥ 3.31) are missing from Cytoscape's type declarations.
     const renderer = { renderer: { name: 'canvas', webgl } };
     const cy = cytoscape({
