@@ -182,6 +182,49 @@ export function keepDrawingFromRestyling(cy: Core): void {
   };
 }
 
+/** Set on Cytoscape's shared prototypes once dirtyStyleCachesOnce has wrapped them. */
+const DIRTIED_ONCE = Symbol('actor-graph: style caches dirtied once per apply');
+/** While Cytoscape's Style.apply runs: the elements whose computed-style caches it marked dirty. */
+let markedDirty: Set<unknown> | undefined;
+
+/**
+ * Makes applying styles to many elements of a graph with groups cost in proportion to the elements.
+ * Cytoscape (3.34) marks an element's computed-style cache (`visible()`, `effectiveOpacity()`…)
+ * dirty after each of its properties that changes, and on a graph with compound nodes each mark
+ * builds collections of the element's parents, descendants and their edges: on the 20k graph that
+ * was half of the task drawing its first picture, and most of a whole-graph SVG export's restyle.
+ * While Style.apply runs (nothing reads those caches then), the marks are gathered; when it
+ * returns, they are made once for all the marked elements together, with the same reach.
+ */
+export function dirtyStyleCachesOnce(cy: Core): void {
+  const styleProto = Object.getPrototypeOf(cy.style()) as Record<string | symbol, unknown>;
+  const eleProto = Object.getPrototypeOf(cy.collection()) as Record<string | symbol, unknown>;
+  if (styleProto[DIRTIED_ONCE]) return;
+  const apply = styleProto.apply;
+  const dirty = eleProto.dirtyStyleCache;
+  if (typeof apply !== 'function') throw new CytoscapeInternalsError('style.apply()');
+  if (typeof dirty !== 'function') throw new CytoscapeInternalsError('collection.dirtyStyleCache()');
+  eleProto.dirtyStyleCache = function (this: ArrayLike<unknown>, ...args: unknown[]) {
+    if (!markedDirty) return (dirty as (...a: unknown[]) => unknown).apply(this, args);
+    for (let i = 0; i < this.length; i++) markedDirty.add(this[i]);
+    return this;
+  };
+  styleProto.apply = function (this: { _private: { cy: Core } }, ...args: unknown[]) {
+    if (markedDirty) return (apply as (...a: unknown[]) => unknown).apply(this, args); // nested
+    const marked = (markedDirty = new Set());
+    try {
+      return (apply as (...a: unknown[]) => unknown).apply(this, args);
+    } finally {
+      markedDirty = undefined;
+      if (marked.size > 0) {
+        const eles = this._private.cy.collection([...marked] as never);
+        (dirty as () => unknown).call(eles);
+      }
+    }
+  };
+  styleProto[DIRTIED_ONCE] = true;
+}
+
 /** How many holdDrawing() holds are on a renderer, what it last drew at, and whether a frame was held back. */
 interface Hold {
   count: number;

@@ -13,7 +13,7 @@ import type {
 } from 'cytoscape';
 import type { GraphElement } from '../core/elements';
 import type { LayoutName, Viewport } from '../core/view/viewState';
-import { holdDrawing, keepDrawingFromRestyling } from './cytoscapeInternals';
+import { dirtyStyleCachesOnce, holdDrawing, keepDrawingFromRestyling } from './cytoscapeInternals';
 import { cytoscape } from './cytoscapeSetup';
 import {
   computeLayout,
@@ -207,6 +207,7 @@ export class GraphView {
     } as CytoscapeOptions);
     this.#renderer = webgl ? 'webgl' : 'canvas';
     keepDrawingFromRestyling(cy);
+    dirtyStyleCachesOnce(cy);
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) {
         options.onSelect?.(null);
