@@ -6,7 +6,7 @@ import type { Graph } from '../core/validate';
 import type { ViewState } from '../core/view/viewState';
 import { THEMES } from '../render/palette';
 import { captureScene, type Scene, type SceneElement, type SceneSource } from '../render/scene';
-import { GRAPH_FONT } from '../render/style';
+import { GRAPH_FONT, labelRulesFor, sameLabelRules } from '../render/style';
 import { captionText, dateStamp } from './caption';
 import { generousMeasure, sceneRectOf, SceneIndex, type MeasureLine } from './cull';
 import { exportFileName } from './fileName';
@@ -68,35 +68,55 @@ export function browserMeasure(family: string): Measure {
 export function prepareExport(source: ExportSource, options: ExportOptions): PreparedExport {
   const problems = checkOptions(options);
   if (problems.length > 0) throw new OptionsError(problems.map((p) => p.message).join('; '));
-  const scene = captureScene(source.view, options.scope);
   const now = source.now ?? new Date();
   const title = options.title ?? source.graph.file.title;
-  const claims = new Set<string>();
-  for (const el of scene.elements) {
-    if (el.type !== 'edge') continue;
-    for (const id of source.claimsOf?.(el.id) ?? el.claims) claims.add(id);
-  }
-  const deco: Decorations = {
-    title,
-    legend: options.legend
-      ? legendGroups(
-          scene,
-          source.viewState?.appearance
-            ? resolveAppearance(source.graph.file, source.viewState.appearance)
-            : undefined,
-        )
-      : [],
-    caption: options.caption ? captionText(source.graph, claims) : '',
-    date: options.date ? dateStamp(now) : '',
-  };
   const pdf = options.format === 'pdf' && !options.pdfRaster;
   const family = pdf ? PDF_FONT : GRAPH_FONT;
-  const page = layoutPage(
-    scene,
-    deco,
-    options.size,
-    browserMeasure(pdf ? 'Helvetica, Arial, sans-serif' : family),
-  );
+  const compose = (scene: Scene): Page => {
+    const claims = new Set<string>();
+    for (const el of scene.elements) {
+      if (el.type !== 'edge') continue;
+      for (const id of source.claimsOf?.(el.id) ?? el.claims) claims.add(id);
+    }
+    const deco: Decorations = {
+      title,
+      legend: options.legend
+        ? legendGroups(
+            scene,
+            source.viewState?.appearance
+              ? resolveAppearance(source.graph.file, source.viewState.appearance)
+              : undefined,
+          )
+        : [],
+      caption: options.caption ? captionText(source.graph, claims) : '',
+      date: options.date ? dateStamp(now) : '',
+    };
+    return layoutPage(
+      scene,
+      deco,
+      options.size,
+      browserMeasure(pdf ? 'Helvetica, Arial, sans-serif' : family),
+    );
+  };
+  // A picture of the whole graph (or a selection) carries the labels legible at its own scale, as
+  // the canvas would draw them at that zoom: a vector file (SVG, PDF) can be zoomed, so at zoom 1;
+  // an image at its pixels' scale, so a large graph made small is not blotted with labels and dashes
+  // too small to see (which cost the rasteriser most of its time). The scene is first taken as
+  // drawn, and again only when the labels it needs differ from the canvas's own.
+  const vector = options.format === 'svg' || pdf;
+  let scene = captureScene(source.view, options.scope, vector ? 1 : 'as-drawn');
+  let page = compose(scene);
+  if (!vector && options.scope !== 'viewport') {
+    // CSS px per graph unit, as the canvas's zoom counts them: on paper, a point is 4/3 px whatever the dpi.
+    const zoom = page.points
+      ? (page.graph.scale * 96) / 72
+      : (page.graph.scale * page.pixelWidth) / page.width;
+    const drawn = source.view.labelRules;
+    if (!drawn || !sameLabelRules(drawn, labelRulesFor(zoom))) {
+      scene = captureScene(source.view, options.scope, zoom);
+      page = compose(scene);
+    }
+  }
   const colours = options.background === 'white' ? THEMES.light : THEMES[scene.theme];
   const svgOptions: SvgOptions = {
     ...(options.background === 'transparent'

@@ -733,6 +733,11 @@ export class GraphView {
    * Runs `fn` with the labels drawn as they are at `zoom` (an export of the whole graph shows the
    * labels legible at its own scale, not those of the screen's zoom), then puts them back.
    */
+  /** The label rules the canvas draws with now. */
+  get labelRules(): LabelRules {
+    return this.#labels;
+  }
+
   withLabelsAt<T>(zoom: number, fn: () => T): T {
     const before = this.#labels;
     this.#applyLabels(labelRulesFor(zoom));

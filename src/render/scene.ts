@@ -22,6 +22,7 @@ import {
   styleString,
 } from './cytoscapeInternals';
 import { THEMES, type ThemeName } from './palette';
+import type { LabelRules } from './style';
 
 export type SceneScope = 'graph' | 'viewport' | 'selection';
 
@@ -269,6 +270,8 @@ function backgroundOf(container: HTMLElement | null, theme: ThemeName): string {
 export interface SceneSource {
   readonly cy: Core;
   withLabelsAt<T>(zoom: number, fn: () => T): T;
+  /** The label rules the canvas draws with now, when known: a capture under the same rules restyles nothing. */
+  readonly labelRules?: LabelRules;
   /** A layout still placing the actors (GraphView runs it in a worker): the scene is not settled. */
   readonly layoutRunning?: boolean;
   /** Elements still being added to the canvas (a large graph's edges come in batches). */
@@ -283,10 +286,16 @@ export interface SceneSource {
  * between selected actors). Hidden and fully transparent elements are left out. Throws
  * SceneScopeError when the scope is empty.
  */
-export function captureScene(view: SceneSource, scope: SceneScope): Scene {
+export function captureScene(
+  view: SceneSource,
+  scope: SceneScope,
+  labelZoom: number | 'as-drawn' = 1,
+): Scene {
   // The viewport shows the labels legible at the screen's zoom; the whole graph or a selection is
-  // drawn at its own scale, with the labels legible at zoom 1.
-  return scope === 'viewport' ? capture(view, scope) : view.withLabelsAt(1, () => capture(view, scope));
+  // drawn at its own scale, with the labels legible at `labelZoom` (1: as at the graph's own size),
+  // or as the canvas draws them now ('as-drawn').
+  if (scope === 'viewport' || labelZoom === 'as-drawn') return capture(view, scope);
+  return view.withLabelsAt(labelZoom, () => capture(view, scope));
 }
 
 function capture(view: SceneSource, scope: SceneScope): Scene {
