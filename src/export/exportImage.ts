@@ -64,6 +64,15 @@ export function browserMeasure(family: string): Measure {
   };
 }
 
+/**
+ * The zoom a page shows its graph at, as the canvas counts zoom (CSS px per graph unit): its pixels
+ * per graph unit, or on paper 4/3 px a point whatever the dpi (a label is as legible printed at
+ * 300 dpi as at 150).
+ */
+export function pictureZoom(page: Page): number {
+  return page.points ? (page.graph.scale * 96) / 72 : (page.graph.scale * page.pixelWidth) / page.width;
+}
+
 /** Captures and lays out an export without drawing it (also what the preview uses). */
 export function prepareExport(source: ExportSource, options: ExportOptions): PreparedExport {
   const problems = checkOptions(options);
@@ -107,10 +116,7 @@ export function prepareExport(source: ExportSource, options: ExportOptions): Pre
   let scene = captureScene(source.view, options.scope, vector ? 1 : 'as-drawn');
   let page = compose(scene);
   if (!vector && options.scope !== 'viewport') {
-    // CSS px per graph unit, as the canvas's zoom counts them: on paper, a point is 4/3 px whatever the dpi.
-    const zoom = page.points
-      ? (page.graph.scale * 96) / 72
-      : (page.graph.scale * page.pixelWidth) / page.width;
+    const zoom = pictureZoom(page);
     const drawn = source.view.labelRules;
     if (!drawn || !sameLabelRules(drawn, labelRulesFor(zoom))) {
       scene = captureScene(source.view, options.scope, zoom);

@@ -3,6 +3,7 @@ import { sampleScene } from './fixtures/scene';
 import { layoutPage, wrapText, estimateWidth, type Decorations } from './layout';
 import { OTHER_COLOUR, resolveAppearance } from '../core/appearance/mapping';
 import { legendGroups } from './legend';
+import { pictureZoom } from './exportImage';
 
 const none: Decorations = { title: '', legend: [], caption: '', date: '' };
 
@@ -131,5 +132,28 @@ describe('legendGroups', () => {
     expect(
       groups[0]!.entries.every((e) => e.symbol.type === 'shape' && e.symbol.colour === OTHER_COLOUR),
     ).toBe(true);
+  });
+});
+
+describe('pictureZoom', () => {
+  // A whole-graph image takes the labels legible at this zoom (prepareExport).
+  it('is the pixels per graph unit of an image, times its scale or from its width', () => {
+    const scaled = layoutPage(sampleScene(), none, { mode: 'scale', scale: 2 });
+    expect(pictureZoom(scaled)).toBeCloseTo(2, 9);
+    const small = layoutPage(sampleScene(), none, { mode: 'pixels', width: 110 });
+    expect(pictureZoom(small)).toBeCloseTo(110 / 440, 9);
+  });
+
+  it('counts a printed point as 4/3 px, whatever the dpi', () => {
+    const at = (dpi: number) =>
+      pictureZoom(layoutPage(sampleScene(), none, { mode: 'paper', paper: 'a4', orientation: 'auto', dpi }));
+    const page = layoutPage(sampleScene(), none, {
+      mode: 'paper',
+      paper: 'a4',
+      orientation: 'auto',
+      dpi: 150,
+    });
+    expect(at(150)).toBeCloseTo((page.graph.scale * 4) / 3, 9);
+    expect(at(300)).toBeCloseTo(at(150), 9);
   });
 });
