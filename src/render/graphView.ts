@@ -659,9 +659,12 @@ export class GraphView {
     requestAnimationFrame(() => setTimeout(next, 0));
   }
 
-  /** Whether part of the picture (a large graph's lines, the labels of a new zoom) is still to be drawn. */
+  /**
+   * Whether part of the picture is still to be drawn: a large graph's lines, the labels of a new
+   * zoom, or a whole graph waiting for the WebGL renderer to load.
+   */
   get drawingPending(): boolean {
-    return this.#stopLines !== undefined || this.#zoomTimer !== undefined;
+    return this.#stopLines !== undefined || this.#zoomTimer !== undefined || this.#waiting !== undefined;
   }
 
   #scheduleTitles(): void {
