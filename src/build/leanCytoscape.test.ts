@@ -1,6 +1,6 @@
 // The lean Cytoscape build replaces a few of Cytoscape's source files; a Cytoscape upgrade that moves
 // or rewrites them must stop the build with a message naming them, not ship a broken page.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +31,15 @@ describe('the Cytoscape sources the lean build replaces', () => {
     const src = copied();
     rmSync(join(src, REPLACED.webgl));
     expect(checkCytoscapeSources(src)).toEqual([`${join(src, REPLACED.webgl)} is gone`]);
+  });
+
+  it('names a replaced file that adds more to the renderer than its stand-in provides', () => {
+    const src = copied();
+    const path = join(src, REPLACED.webgl);
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\nCRp.drawWebglLater = function() {};\n`);
+    expect(checkCytoscapeSources(src)).toEqual([
+      `${path} now adds drawWebglLater, initWebgl to the renderer, not initWebgl`,
+    ]);
   });
 
   it('names a replaced file whose content changed', () => {

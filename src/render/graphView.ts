@@ -732,15 +732,15 @@ export class GraphView {
     this.#cy.style(graphStyle(this.#theme, rules));
   }
 
-  /**
-   * Runs `fn` with the labels drawn as they are at `zoom` (an export of the whole graph shows the
-   * labels legible at its own scale, not those of the screen's zoom), then puts them back.
-   */
   /** The label rules the canvas draws with now. */
   get labelRules(): LabelRules {
     return this.#labels;
   }
 
+  /**
+   * Runs `fn` with the labels drawn as they are at `zoom` (an export of the whole graph shows the
+   * labels legible at its own scale, not those of the screen's zoom), then puts them back.
+   */
   withLabelsAt<T>(zoom: number, fn: () => T): T {
     const before = this.#labels;
     this.#applyLabels(labelRulesFor(zoom));
