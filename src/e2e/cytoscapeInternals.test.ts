@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportInPage } from '../cli/render';
 import { CYTOSCAPE_WRITTEN_FOR } from '../render/cytoscapeInternals';
 import { openApp, waitForStill, type OpenedApp } from './app';
+import { decodePng, diffRatio } from './pixels';
 
 const installed = (
   JSON.parse(readFileSync('node_modules/cytoscape/package.json', 'utf8')) as { version: string }
@@ -25,7 +26,7 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 
 /** What a recording 2D context saw Cytoscape draw, and what the page read of the internals. */
 interface Observed {
-  zSorted: { isArray: boolean; ids: string[]; total: number; parentsFirst: boolean };
+  zSorted: { isArray: boolean; ids: string[]; total: number; parentsFirst: boolean; byZIndex: string[] };
   helpers: Record<string, string>;
   node: {
     id: string;
@@ -196,7 +197,14 @@ beforeAll(async () => {
         .filter((c) => c[0] === 'fillText')
         .map((c) => ({ text: String(c[1]), x: Number(c[2]), y: Number(c[3]) }));
     return {
-      zSorted: { isArray: Array.isArray(zs), ids: zIds, total: eles.length, parentsFirst },
+      zSorted: {
+        isArray: Array.isArray(zs),
+        ids: zIds,
+        total: eles.length,
+        parentsFirst,
+        // Cytoscape's own comparator, which sortForDrawingOnce's keys stand in for.
+        byZIndex: (cy.elements() as unknown as { sortByZIndex(): Ele[] }).sortByZIndex().map((e) => e.id()),
+      },
       helpers: Object.fromEntries(
         [
           'getCachedZSortedEles',
@@ -349,6 +357,14 @@ describe(`the Cytoscape internals the export reads (written for Cytoscape ${CYTO
       z.parentsFirst,
       changed('renderer.getCachedZSortedEles(true)', 'puts a child before its group', 'drawingOrder()'),
     ).toBe(true);
+    expect(
+      z.ids,
+      changed(
+        'collection/zsort.mjs (sortByZIndex)',
+        'orders elements otherwise than the keys the app sorts by',
+        'sortInDrawingOrder()',
+      ),
+    ).toEqual(z.byZIndex);
   });
 
   it("fills a node label's scratchpad and computed styles", () => {
@@ -635,5 +651,72 @@ describe(`the Cytoscape internals the export reads (written for Cytoscape ${CYTO
     expect(seen.drawnAfter, changed('cy.forceRender()', 'does not draw once released', 'holdDrawing()')).toBe(
       true,
     );
+  });
+
+  it('measures the boxes of what moved together before drawing, and draws the same picture', async () => {
+    // measureBeforeDrawing() fills the boxes Cytoscape reads while drawing in one boundingBox() call.
+    // Every actor moves by 40 px on screen and the camera follows: the picture must not change, and
+    // no stale box may be left for the drawing to measure one element at a time.
+    const seen = await app.page.evaluate(async () => {
+      const cy = (window as unknown as { actorGraphView: { cy: import('cytoscape').Core } }).actorGraphView
+        .cy;
+      const frames = async (n: number) => {
+        for (let i = 0; i < n; i++)
+          await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      };
+      const canvases = () => [...cy.container()!.querySelectorAll('canvas')];
+      const layer = () => canvases().find((c) => c.width > 0)!;
+      await frames(3);
+      const before = layer().toDataURL();
+      const proto = Object.getPrototypeOf(cy.collection()) as { boundingBox(...a: unknown[]): unknown };
+      const boundingBox = proto.boundingBox;
+      let oneAtATime = 0;
+      // Counted while the renderer draws an element (Cytoscape also measures a group's members itself).
+      const r = (cy as unknown as { renderer(): Record<string, (...a: unknown[]) => unknown> }).renderer();
+      const drawElement = r.drawCachedElement!;
+      let drawing = false;
+      r.drawCachedElement = function (...a: unknown[]) {
+        drawing = true;
+        try {
+          return drawElement.apply(this, a);
+        } finally {
+          drawing = false;
+        }
+      };
+      proto.boundingBox = function (this: ArrayLike<{ _private: { bbCache: unknown } }>, ...a: unknown[]) {
+        if (drawing && this.length === 1 && this[0]!._private.bbCache == null) oneAtATime++;
+        return boundingBox.apply(this, a);
+      };
+      const shift = 40 / cy.zoom();
+      const leaves = cy.nodes().filter((n) => n.isChildless());
+      try {
+        cy.batch(() => {
+          leaves.forEach((n) => void n.position({ x: n.position('x') + shift, y: n.position('y') + shift }));
+          cy.panBy({ x: -40, y: -40 });
+        });
+        await frames(4);
+      } finally {
+        proto.boundingBox = boundingBox;
+        r.drawCachedElement = drawElement;
+      }
+      const after = layer().toDataURL();
+      cy.batch(() => {
+        leaves.forEach((n) => void n.position({ x: n.position('x') - shift, y: n.position('y') - shift }));
+        cy.panBy({ x: 40, y: 40 });
+      });
+      await frames(3);
+      return { before, after, moved: leaves.length + cy.edges().length, oneAtATime };
+    });
+    expect(seen.moved, 'enough elements move to be measured together').toBeGreaterThanOrEqual(64);
+    expect(
+      seen.oneAtATime,
+      changed(
+        'collection.boundingBox()',
+        'is left stale for the drawing to measure',
+        'measureBeforeDrawing()',
+      ),
+    ).toBe(0);
+    const png = (url: string) => decodePng(Buffer.from(url.split(',')[1]!, 'base64'));
+    expect(diffRatio(png(seen.before), png(seen.after))).toBeLessThan(0.002);
   });
 });

@@ -1,9 +1,10 @@
+// sortInDrawingOrder must put elements in the order Cytoscape's own comparator does (sortByZIndex).
 // dirtyStyleCachesOnce defers Cytoscape's marking of computed-style caches to the end of each style
 // application: what the caches answer afterwards must be what a fresh computation gives, for the
 // element restyled, the members of a restyled group and the lines of a restyled actor, as without it.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { dirtyStyleCachesOnce } from './cytoscapeInternals';
+import { dirtyStyleCachesOnce, sortInDrawingOrder } from './cytoscapeInternals';
 
 const ELEMENTS = [
   { data: { id: 'g' } },
@@ -52,6 +53,103 @@ describe('style caches marked once per style application', () => {
     cy.$('#g').removeClass('gone');
     expect(cy.$('#b').visible()).toBe(true);
     expect(cy.$('#ab').visible()).toBe(true);
+    cy.destroy();
+  });
+});
+
+describe('elements sorted in drawing order', () => {
+  /** Nested groups, lines between levels, and every z-order style the comparator reads. */
+  const NESTED = [
+    { data: { id: 'outer' } },
+    { data: { id: 'inner', parent: 'outer' } },
+    { data: { id: 'deep', parent: 'inner' } },
+    { data: { id: 'a', parent: 'deep' } },
+    { data: { id: 'b', parent: 'inner' } },
+    { data: { id: 'c', parent: 'outer' } },
+    { data: { id: 'd' } },
+    { data: { id: 'e' }, classes: 'top' },
+    { data: { id: 'f', parent: 'outer' }, classes: 'bottom' },
+    { data: { id: 'g' }, classes: 'orphan raised' },
+    { data: { id: 'lone' } },
+    { data: { id: 'ab', source: 'a', target: 'b' } },
+    { data: { id: 'ad', source: 'a', target: 'd' } },
+    { data: { id: 'cd', source: 'c', target: 'd' }, classes: 'raised' },
+    { data: { id: 'de', source: 'd', target: 'e' }, classes: 'manual raised' },
+    { data: { id: 'inner-d', source: 'inner', target: 'd' } },
+    { data: { id: 'outer-g', source: 'outer', target: 'g' }, classes: 'lowered' },
+    { data: { id: 'fa', source: 'f', target: 'a' }, classes: 'top' },
+    { data: { id: 'bb', source: 'b', target: 'b' } },
+  ];
+  const STYLE: cytoscape.StylesheetJson = [
+    { selector: '.top', style: { 'z-compound-depth': 'top' } },
+    { selector: '.bottom', style: { 'z-compound-depth': 'bottom' } },
+    { selector: '.orphan', style: { 'z-compound-depth': 'orphan' } },
+    { selector: '.manual', style: { 'z-index-compare': 'manual' } },
+    { selector: '.raised', style: { 'z-index': 5 } },
+    { selector: '.lowered', style: { 'z-index': -2 } },
+  ] as cytoscape.StylesheetJson;
+
+  /** Cytoscape's own order: its comparator (collection/zsort.mjs), missing from its type declarations. */
+  const byZIndex = (cy: cytoscape.Core): string[] =>
+    (cy.elements() as unknown as { sortByZIndex(): cytoscape.CollectionReturnValue })
+      .sortByZIndex()
+      .map((e) => e.id());
+
+  /** A fixed shuffle (the input order must not matter). */
+  const shuffled = <T>(items: T[]): T[] => {
+    const out = [...items];
+    let seed = 7;
+    for (let i = out.length - 1; i > 0; i--) {
+      seed = (seed * 16807) % 2147483647;
+      const j = seed % (i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+
+  it("orders a graph with groups as Cytoscape's comparator does", () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: NESTED, style: STYLE });
+    // Added after the rest: later in the pool, so above equals.
+    cy.add([
+      { data: { id: 'late', parent: 'deep' } },
+      { data: { id: 'late-d', source: 'late', target: 'd' } },
+    ]);
+    const expected = byZIndex(cy);
+    const eles = shuffled(cy.elements().toArray());
+    sortInDrawingOrder(cy, eles);
+    expect(eles.map((e) => e.id())).toEqual(expected);
+    // Spot checks of what the comparator means, so the test says what order it expects.
+    const at = (id: string) => expected.indexOf(id);
+    expect(at('f')).toBe(0); // z-compound-depth: bottom, first drawn
+    expect(at('outer')).toBeLessThan(at('inner'));
+    expect(at('inner')).toBeLessThan(at('deep'));
+    expect(at('deep')).toBeLessThan(at('ab')); // a line between members is drawn above their group
+    expect(at('ab')).toBeLessThan(at('a')); // and below the actors
+    expect(at('lone')).toBeLessThan(at('late')); // childless actors: added later, drawn later
+    expect(expected.slice(-2).sort()).toEqual(['e', 'fa']); // z-compound-depth: top, last drawn
+    cy.destroy();
+  });
+
+  it('orders a graph without groups by lines under actors, z-index, then the order added', () => {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [
+        { data: { id: 'n1' } },
+        { data: { id: 'n2' }, classes: 'raised' },
+        { data: { id: 'n3' } },
+        { data: { id: 'n4' }, classes: 'manual lowered' },
+        { data: { id: 'e12', source: 'n1', target: 'n2' } },
+        { data: { id: 'e23', source: 'n2', target: 'n3' }, classes: 'raised' },
+        { data: { id: 'e31', source: 'n3', target: 'n1' }, classes: 'manual raised' },
+      ],
+      style: STYLE,
+    });
+    const expected = byZIndex(cy);
+    const eles = shuffled(cy.elements().toArray());
+    sortInDrawingOrder(cy, eles);
+    expect(eles.map((e) => e.id())).toEqual(expected);
+    expect(expected).toEqual(['n4', 'e12', 'e23', 'e31', 'n1', 'n3', 'n2']);
     cy.destroy();
   });
 });

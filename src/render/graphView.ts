@@ -13,7 +13,13 @@ import type {
 } from 'cytoscape';
 import type { GraphElement } from '../core/elements';
 import type { LayoutName, Viewport } from '../core/view/viewState';
-import { dirtyStyleCachesOnce, holdDrawing, keepDrawingFromRestyling } from './cytoscapeInternals';
+import {
+  dirtyStyleCachesOnce,
+  holdDrawing,
+  keepDrawingFromRestyling,
+  measureBeforeDrawing,
+  sortForDrawingOnce,
+} from './cytoscapeInternals';
 import { cytoscape } from './cytoscapeSetup';
 import {
   computeLayout,
@@ -208,6 +214,8 @@ export class GraphView {
     this.#renderer = webgl ? 'webgl' : 'canvas';
     keepDrawingFromRestyling(cy);
     dirtyStyleCachesOnce(cy);
+    sortForDrawingOnce(cy);
+    measureBeforeDrawing(cy);
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) {
         options.onSelect?.(null);
