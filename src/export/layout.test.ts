@@ -81,6 +81,71 @@ describe('layoutPage', () => {
   });
 });
 
+describe('layoutPage for a large graph at a small pixel size', () => {
+  // A 20k-actor graph is some 30,000 units across: shrunk as a whole into 1,600 px, its title would
+  // be 1 px high. The decorations keep their size; the graph is what gets smaller.
+  const huge = () => sampleScene({ bounds: { x: 0, y: 0, width: 30000, height: 20000 } });
+  const deco = (): Decorations => ({
+    title: 'A very large graph',
+    legend: legendGroups(sampleScene()),
+    caption: 'Source: The New York Times, 27 Oct 2023.',
+    date: 'Exported 27 Nov 2026',
+  });
+  /** Size in output pixels of the text `starts`, and how wide the graph is drawn, in pixels. */
+  const measured = (page: ReturnType<typeof layoutPage>, starts: string) => {
+    const px = page.pixelWidth / page.width;
+    const text = page.texts.find((t) => t.text.startsWith(starts))!;
+    return {
+      text: text.size * px,
+      graph: 30000 * page.graph.scale * px,
+      graphHigh: 20000 * page.graph.scale * px,
+    };
+  };
+
+  it('keeps the title, legend and caption at their size for a width alone', () => {
+    const page = layoutPage(huge(), deco(), { mode: 'pixels', width: 1600 });
+    expect(page.pixelWidth).toBe(1600);
+    expect(measured(page, 'A very large').text).toBeCloseTo(24, 6);
+    expect(measured(page, 'State').text).toBeCloseTo(11, 6);
+    expect(measured(page, 'Source:').text).toBeCloseTo(10, 6);
+    expect(measured(page, 'A very large').graph).toBeCloseTo(1600 - 40, 6); // the graph fills the width
+    // The height follows: the graph's proportions plus the decorations.
+    expect(page.pixelHeight).toBeGreaterThan(Math.round((1560 * 2) / 3));
+    for (const t of page.texts) expect(t.y).toBeLessThanOrEqual(page.height);
+  });
+
+  it('keeps them at their size for a height alone', () => {
+    const page = layoutPage(huge(), deco(), { mode: 'pixels', height: 900 });
+    expect(page.pixelHeight).toBe(900);
+    expect(measured(page, 'A very large').text).toBeCloseTo(24, 1);
+    const { graphHigh } = measured(page, 'A very large');
+    expect(graphHigh).toBeGreaterThan(900 / 2); // what the decorations leave goes to the graph
+    expect(graphHigh).toBeLessThan(900 - 40);
+  });
+
+  it('keeps them at their size for both, fitting the graph into what is left', () => {
+    const page = layoutPage(huge(), deco(), { mode: 'pixels', width: 1600, height: 900 });
+    expect([page.pixelWidth, page.pixelHeight]).toEqual([1600, 900]);
+    expect(measured(page, 'A very large').text).toBeCloseTo(24, 6);
+    expect(measured(page, 'Exported').text).toBeCloseTo(10, 6);
+    const { graph, graphHigh } = measured(page, 'A very large');
+    expect(graph).toBeLessThanOrEqual(1560 + 1e-6);
+    expect(graphHigh).toBeGreaterThan(900 / 2);
+  });
+
+  it('shrinks everything together below a page 400 px wide, so a thumbnail still shows the graph', () => {
+    const page = layoutPage(huge(), deco(), { mode: 'pixels', width: 200 });
+    expect(measured(page, 'A very large').text).toBeCloseTo(12, 6); // half of 24, as the page is half of 400
+    expect(measured(page, 'A very large').graph).toBeCloseTo(180, 6);
+  });
+
+  it("grows a small graph's whole page in proportion, as before", () => {
+    const page = layoutPage(sampleScene(), deco(), { mode: 'pixels', width: 2000 });
+    const natural = layoutPage(sampleScene(), deco(), { mode: 'scale', scale: 1 });
+    expect(measured(page, 'A very large').text).toBeCloseTo((24 * 2000) / natural.width, 6);
+  });
+});
+
 describe('wrapText', () => {
   it('breaks at spaces to fit the width', () => {
     const lines = wrapText('one two three four five six', 60, { size: 10, weight: 400 }, estimateWidth);
@@ -141,7 +206,8 @@ describe('pictureZoom', () => {
     const scaled = layoutPage(sampleScene(), none, { mode: 'scale', scale: 2 });
     expect(pictureZoom(scaled)).toBeCloseTo(2, 9);
     const small = layoutPage(sampleScene(), none, { mode: 'pixels', width: 110 });
-    expect(pictureZoom(small)).toBeCloseTo(110 / 440, 9);
+    // Shrunk from a page 400 wide (the narrowest laid out at full size), the graph 360 of it.
+    expect(pictureZoom(small)).toBeCloseTo((360 / 400) * (110 / 400), 9);
   });
 
   it('counts a printed point as 4/3 px, whatever the dpi', () => {

@@ -310,24 +310,68 @@ export function layoutPage(
       pixelHeight: Math.max(1, Math.round(natural.height * size.scale)),
     };
   }
+  // Pixels: a page larger than asked is shrunk, but its title, legend and caption keep their size
+  // (down to a page MIN_PAGE wide): only the graph is drawn smaller. Shrinking the whole page would
+  // leave a large graph's decorations a few pixels high. A page smaller than asked grows as a whole.
+  const minWidth = MIN_PAGE * s.unit;
   const { width, height } = size;
   if (width !== undefined && height === undefined) {
+    const page =
+      natural.width > Math.max(width, minWidth)
+        ? composeToWidth(scene, deco, s, measure, Math.max(width, minWidth))
+        : natural;
     return {
-      ...natural,
+      ...page,
       pixelWidth: width,
-      pixelHeight: Math.max(1, Math.round((natural.height * width) / natural.width)),
+      pixelHeight: Math.max(1, Math.round((page.height * width) / page.width)),
     };
   }
   if (height !== undefined && width === undefined) {
+    const page =
+      natural.height > height ? composeToHeight(scene, deco, s, measure, height, natural) : natural;
     return {
-      ...natural,
-      pixelWidth: Math.max(1, Math.round((natural.width * height) / natural.height)),
+      ...page,
+      pixelWidth: Math.max(1, Math.round((page.width * height) / page.height)),
       pixelHeight: height,
     };
   }
   const pw = width!;
   const ph = height!;
-  const k = Math.min(pw / natural.width, ph / natural.height);
+  const grow = Math.min(pw / natural.width, ph / natural.height);
+  // Shrinking: design units are pixels, down to a page MIN_PAGE wide; growing: all in proportion.
+  const k = grow >= 1 ? grow : Math.min(1, pw / minWidth);
   const { page } = composeFixed(scene, deco, s, measure, pw / k, ph / k);
   return { ...page, pixelWidth: pw, pixelHeight: ph };
+}
+
+/** The narrowest page the decorations are laid out on at their own size (contentW's floor + margins). */
+const MIN_PAGE = 400;
+
+/** The natural page with the graph scaled to make the page `width` wide (the graph fills its width). */
+function composeToWidth(scene: Scene, deco: Decorations, s: Sizes, measure: Measure, width: number) {
+  const zoom = (width - 2 * s.margin) / Math.max(scene.bounds.width, 1e-6);
+  return composeNatural(scene, deco, s, measure, zoom).page;
+}
+
+/**
+ * The natural page with the graph scaled to make the page `height` tall, keeping the decorations'
+ * height (which depends on the page's width through wrapping, so the zoom is refined a few times).
+ */
+function composeToHeight(
+  scene: Scene,
+  deco: Decorations,
+  s: Sizes,
+  measure: Measure,
+  height: number,
+  natural: Composed['page'],
+) {
+  const b = Math.max(scene.bounds.height, 1e-6);
+  let page = natural;
+  for (let i = 0; i < 4; i++) {
+    const decorations = page.height - scene.bounds.height * page.graph.scale;
+    // At least a fifth of the page for the graph, when the decorations would take more.
+    const zoom = Math.max(height - decorations, height / 5) / b;
+    page = composeNatural(scene, deco, s, measure, zoom).page;
+  }
+  return page;
 }
