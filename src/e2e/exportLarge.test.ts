@@ -126,6 +126,19 @@ describe.each([
     const after = await state(app.page);
     expect(after).toMatchObject({ nodes: ACTORS, renderer, layoutRunning: false });
     expect(after.edges).toBeGreaterThan(ACTORS);
+    // The whole circle is in view: it needs a zoom below the usual minimum (0.02), which the fit lowers.
+    const seen = await app.page.evaluate(() => {
+      const cy = (window as unknown as { actorGraphView: { cy: import('cytoscape').Core } }).actorGraphView
+        .cy;
+      const bb = cy.nodes().renderedBoundingBox({ includeLabels: false });
+      return { bb, width: cy.width(), height: cy.height(), zoom: cy.zoom() };
+    });
+    expect(seen.zoom).toBeLessThan(0.02);
+    expect(seen.bb.x1).toBeGreaterThanOrEqual(0);
+    expect(seen.bb.y1).toBeGreaterThanOrEqual(0);
+    expect(seen.bb.x2).toBeLessThanOrEqual(seen.width);
+    expect(seen.bb.y2).toBeLessThanOrEqual(seen.height);
+    expect(seen.bb.w).toBeGreaterThan(seen.width / 2); // and fills it
 
     await expectPng(app.page, { ...BASE, scope: 'viewport' }, 0.02);
     // Tiling works on the captured scene, the same whichever renderer drew it: checked on the canvas.

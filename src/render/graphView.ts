@@ -80,6 +80,10 @@ const LARGE_GRAPH_ELEMENTS = 6000;
 const PROGRESSIVE_EDGES = 3000;
 /** A large graph's lines are added in this many parts, a task each, after its actors are drawn. */
 const EDGE_PARTS = 8;
+/** How far out the user can zoom, unless the drawing needs more to fit (#fitZoom lowers it then). */
+const MIN_ZOOM = 0.02;
+/** The furthest out any drawing is fitted (a circle of 20,000 actors needs about 0.004). */
+export const MIN_FIT_ZOOM = 1e-4;
 /** Graphs up to this many actors are laid out on the main thread at once (faster than a worker's start). */
 const MAIN_THREAD_LAYOUT_MAX = 60;
 
@@ -204,7 +208,7 @@ export class GraphView {
       container: options.container,
       style: graphStyle(this.#theme, this.#labels),
       elements: [],
-      minZoom: 0.02,
+      minZoom: MIN_ZOOM,
       maxZoom: 5,
       boxSelectionEnabled: false,
       selectionType: 'single',
@@ -830,10 +834,18 @@ export class GraphView {
 
   #fitZoom(bb: { w: number; h: number }, padding: number): number {
     const cy = this.#cy;
-    return Math.min(
-      MAX_FIT_ZOOM,
-      Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)),
-    );
+    const needed = Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h);
+    // A drawing too large for the usual range (a big graph in a circle) lowers the limit to fit, with
+    // room to zoom out as far again; the next drawing that fits puts it back.
+    this.#allowZoom(needed / 2);
+    return Math.min(MAX_FIT_ZOOM, Math.max(cy.minZoom(), needed));
+  }
+
+  /** Lets the camera zoom out to `zoom` when that is below the usual minimum; otherwise restores it. */
+  #allowZoom(zoom: number): void {
+    if (!Number.isFinite(zoom)) return;
+    const min = Math.min(MIN_ZOOM, Math.max(MIN_FIT_ZOOM, zoom));
+    if (this.#cy.minZoom() !== min) this.#cy.minZoom(min);
   }
 
   /** An animated fit is under way: its frames do not change which labels are drawn. */
@@ -893,6 +905,7 @@ export class GraphView {
     this.#userMoved = true;
     this.#refitOnArrival = undefined;
     this.#cy.stop(true);
+    if (v.zoom < this.#cy.minZoom()) this.#allowZoom(v.zoom);
     this.#cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
   }
 

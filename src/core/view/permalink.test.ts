@@ -99,7 +99,7 @@ describe('permalinks', () => {
       'hk: "robot" is not a known kind',
       't: "asOf:yesterday" is not asOf:YYYY-MM-DD or window:YYYY-MM-DD..YYYY-MM-DD',
       'layout: "spiral" is not one of curated, fcose, concentric, breadthfirst, circle, manual',
-      'vp: "a,b,c" is not zoom,x,y with zoom 0.05…5 and pan within ±1000000',
+      'vp: "a,b,c" is not zoom,x,y with zoom 0.0001…5 and pan within ±1000000',
     ]);
   });
 
@@ -107,6 +107,16 @@ describe('permalinks', () => {
     expect(decodeView('g=x&vp=1e308,1e308,1e308').view?.viewport).toBeUndefined();
     expect(decodeView('g=x&vp=9,0,0').view?.viewport).toBeUndefined();
     expect(decodeView('g=x&vp=0.5,-120,40').view?.viewport).toEqual({ zoom: 0.5, x: -120, y: 40 });
+    expect(decodeView('g=x&vp=0.00005,0,0').view?.viewport).toBeUndefined();
+  });
+
+  it("keep a large graph's camera, zoomed far out, through a link", () => {
+    // A circle of 20,000 actors fits at a zoom of about 0.004: three decimals would make it 0.
+    const view = { ...defaultView('x'), viewport: { zoom: 0.0041837, x: 612.34, y: -80.06 } };
+    const query = encodeView(view).toString();
+    expect(query).toContain('vp=0.004184%2C612.3%2C-80.1');
+    expect(decodeView(query).view?.viewport).toEqual({ zoom: 0.004184, x: 612.3, y: -80.1 });
+    expect(decodeView(query).problems).toEqual([]);
   });
 
   it('name no view without a graph, and refuse a graph id that is not one', () => {
