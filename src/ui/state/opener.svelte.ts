@@ -3,7 +3,7 @@
 // in a worker, shows progress after a second with a Cancel, and then either shows the graph or the
 // located problems, leaving the graph on screen as it was. CSV files go through a mapping step first.
 import type { CsvPreview } from '../../core/formats/csv';
-import { guessCsvMapping, type CsvMapping } from '../../core/formats/csvMapping';
+import type { CsvMapping } from '../../core/formats/csvMapping';
 import { formatBytes } from '../../core/formats/input';
 import { FORMATS, sniffFormat } from '../../core/formats/formatInfo';
 import { DEFAULT_LIMITS, type FileInput } from '../../core/formats/input';
@@ -11,7 +11,6 @@ import type { LoadOptions } from '../../core/formats/load';
 import { ID_PATTERN } from '../../core/model';
 import type { Graph, GraphIssue } from '../../core/validate';
 import { BUNDLED_GRAPHS } from '../graphs';
-import { recallMapping, rememberMapping } from './csvMappings';
 import type { ExplorerState } from './explorer.svelte';
 import type { Loader, WorkerResponse } from './loadRequests';
 import { RecentStore, type RecentFile, type RecentMeta } from './recentFiles';
@@ -104,6 +103,8 @@ export class GraphOpener {
   readonly #env: OpenerEnvironment;
   readonly #recent: RecentStore | undefined;
   #slowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The CSV mapping step's code, loaded with the first CSV file (not part of the start-up script). */
+  #csvTools: typeof import('./csvTools') | undefined;
 
   constructor(explorer: ExplorerState, env: OpenerEnvironment) {
     this.#explorer = explorer;
@@ -303,6 +304,7 @@ export class GraphOpener {
     const edges = step.tables.find((t) => t.role === 'edges');
     const nodes = step.tables.find((t) => t.role === 'nodes');
     if (!edges) return;
+    const { rememberMapping } = this.#csvTools!; // loaded with the step (#previews)
     for (const t of step.tables) rememberMapping(this.#env.storage, t.role, t.headers, t.mapping);
     const options: LoadOptions = {
       format: 'csv',
@@ -320,6 +322,7 @@ export class GraphOpener {
   swapCsvRoles(): void {
     const step = this.csv;
     if (!step || step.tables.length !== 2) return;
+    const { recallMapping, guessCsvMapping } = this.#csvTools!; // loaded with the step (#previews)
     for (const t of step.tables) {
       t.role = t.role === 'edges' ? 'nodes' : 'edges';
       t.mapping =
@@ -332,7 +335,7 @@ export class GraphOpener {
   guessCsvMapping(index: number): void {
     const t = this.csv?.tables[index];
     if (!t) return;
-    t.mapping = guessCsvMapping(t.headers, t.role, t.rows);
+    t.mapping = this.#csvTools!.guessCsvMapping(t.headers, t.role, t.rows); // loaded with the step
     t.remembered = false;
   }
 
@@ -344,7 +347,20 @@ export class GraphOpener {
 
   async #previews(inputs: FileInput[]): Promise<CsvStep | undefined> {
     const label = `Reading ${inputs.map((i) => i.name).join(' and ')}…`;
-    const response = await this.#run({ type: 'preview', inputs, rows: 5 }, label);
+    const [response, tools] = await Promise.all([
+      this.#run({ type: 'preview', inputs, rows: 5 }, label),
+      import('./csvTools').catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
+    ]);
+    if (tools instanceof Error) {
+      const file = inputs[0]!.name;
+      this.#fail(
+        [issue('internal-error', file, `the CSV step could not be loaded (${tools.message})`)],
+        file,
+      );
+      return undefined;
+    }
+    this.#csvTools = tools;
+    const { recallMapping, guessCsvMapping } = tools;
     if (!response) return undefined;
     if (response.type !== 'preview') {
       this.#failed(response, inputs[0]!.name);
