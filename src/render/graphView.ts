@@ -82,8 +82,8 @@ const PROGRESSIVE_EDGES = 3000;
 const EDGE_PARTS = 8;
 /** How far out the user can zoom, unless the drawing needs more to fit (#fitZoom lowers it then). */
 const MIN_ZOOM = 0.02;
-/** The furthest out any drawing is fitted (a circle of 20,000 actors needs about 0.004). */
-export const MIN_FIT_ZOOM = 1e-4;
+/** The furthest out any drawing is fitted (a circle of thousands of actors needs less than MIN_ZOOM). */
+const MIN_FIT_ZOOM = 1e-4;
 /** Graphs up to this many actors are laid out on the main thread at once (faster than a worker's start). */
 const MAIN_THREAD_LAYOUT_MAX = 60;
 

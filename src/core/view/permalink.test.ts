@@ -111,7 +111,7 @@ describe('permalinks', () => {
   });
 
   it("keep a large graph's camera, zoomed far out, through a link", () => {
-    // A circle of 20,000 actors fits at a zoom of about 0.004: three decimals would make it 0.
+    // A large graph in a circle fits at a few thousandths: three decimals would keep one digit.
     const view = { ...defaultView('x'), viewport: { zoom: 0.0041837, x: 612.34, y: -80.06 } };
     const query = encodeView(view).toString();
     expect(query).toContain('vp=0.004184%2C612.3%2C-80.1');

@@ -51,7 +51,8 @@ export function encodeView(
   if (a.edgeColour.by !== 'default') p.set('ec', mappingParam(a.edgeColour));
   if (view.viewport) {
     const { zoom, x, y } = view.viewport;
-    // Four significant digits of zoom: a large graph's fit (0.004) would round to 0 at three decimals.
+    // Four significant digits of zoom: a large graph fitted in view (a few thousandths) would lose most
+    // of its zoom at three decimals.
     p.set('vp', `${Number(zoom.toPrecision(4))},${round(x, 1)},${round(y, 1)}`);
   }
   return p;
@@ -109,7 +110,7 @@ export interface DecodedView {
 }
 
 /** The camera a link may ask for: the canvas' zoom range, and pans that keep the graph findable. */
-const MIN_ZOOM = 1e-4; // GraphView's MIN_FIT_ZOOM: a large graph fitted in view is zoomed that far out
+const MIN_ZOOM = 1e-4; // GraphView's MIN_FIT_ZOOM: how far out a large graph may be fitted
 const MAX_ZOOM = 5;
 const MAX_PAN = 1e6;
 
