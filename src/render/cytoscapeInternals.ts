@@ -312,8 +312,8 @@ const MEASURE_TOGETHER = 64;
  * just before the frame draws them, instead of one at a time as it does. Cytoscape's
  * `ele.boundingBox()` on an element whose box is stale takes its general path (a memo, the
  * element's edges and nodes as new collections, its groups' bounds) for that one element: drawing
- * the 20k graph's lines did that 30,000 times in one frame. One `boundingBox()` of them all fills the
- * same per-element cache the drawing then reads. Frames held back (holdDrawing) measure nothing.
+ * the 20k graph's lines did that 30,000 times in one frame. One refreshGeometry() of them all fills
+ * the same per-element cache the drawing then reads. Frames held back (holdDrawing) measure nothing.
  */
 export function measureBeforeDrawing(cy: Core): void {
   const r = renderer(cy) as unknown as
@@ -335,7 +335,7 @@ export function measureBeforeDrawing(cy: Core): void {
         stale.push(ele);
     }
     moved.clear();
-    if (stale.length >= MEASURE_TOGETHER) cy.collection(stale as never).boundingBox();
+    if (stale.length >= MEASURE_TOGETHER) refreshGeometry(cy.collection(stale as never));
     return render.apply(this, args);
   };
 }

@@ -18,6 +18,7 @@ import {
   holdDrawing,
   keepDrawingFromRestyling,
   measureBeforeDrawing,
+  refreshGeometry,
   sortForDrawingOnce,
 } from './cytoscapeInternals';
 import { cytoscape } from './cytoscapeSetup';
@@ -80,7 +81,7 @@ const LARGE_GRAPH_ELEMENTS = 6000;
 const PROGRESSIVE_EDGES = 3000;
 /** A large graph's lines are added in this many parts, a task each, after its actors are drawn. */
 const EDGE_PARTS = 8;
-/** How far out the user can zoom, unless the drawing needs more to fit (#fitZoom lowers it then). */
+/** How far out the user can zoom, unless the drawing needs more to fit (fit() lowers it then). */
 const MIN_ZOOM = 0.02;
 /** The furthest out any drawing is fitted (a circle of thousands of actors needs less than MIN_ZOOM). */
 const MIN_FIT_ZOOM = 1e-4;
@@ -788,7 +789,7 @@ export class GraphView {
     // One measure of them all fills each node's cached box first: Cytoscape measures a node whose box
     // is stale on its own by a general path with a cost of its own per node (on the 20k graph's first
     // picture, this box took 2.4 s measured node by node, 2.0 s so).
-    this.#cy.nodes().boundingBox();
+    refreshGeometry(this.#cy.elements('node'));
     this.#cy.nodes().forEach((n) => {
       if (n.id().startsWith(TITLE_PREFIX)) return;
       if (n.isParent()) {
@@ -835,10 +836,7 @@ export class GraphView {
   #fitZoom(bb: { w: number; h: number }, padding: number): number {
     const cy = this.#cy;
     const needed = Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h);
-    // A drawing too large for the usual range (a big graph in a circle) lowers the limit to fit, with
-    // room to zoom out as far again; the next drawing that fits puts it back.
-    this.#allowZoom(needed / 2);
-    return Math.min(MAX_FIT_ZOOM, Math.max(cy.minZoom(), needed));
+    return Math.min(MAX_FIT_ZOOM, Math.max(MIN_FIT_ZOOM, needed));
   }
 
   /** Lets the camera zoom out to `zoom` when that is below the usual minimum; otherwise restores it. */
@@ -861,6 +859,9 @@ export class GraphView {
     const bb = this.#arrivingBox ?? this.#drawingBox();
     if (!Number.isFinite(bb.w) || !Number.isFinite(bb.h)) return;
     const zoom = this.#fitZoom(bb, padding);
+    // A drawing too large for the usual range (a big graph in a circle) lowers the limit to fit, with
+    // room to zoom out as far again; the next drawing that fits puts it back.
+    this.#allowZoom(zoom / 2);
     const pan = {
       x: (cy.width() - zoom * (2 * bb.x1 + bb.w)) / 2,
       y: (cy.height() - zoom * (2 * bb.y1 + bb.h)) / 2,
