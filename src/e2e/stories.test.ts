@@ -303,6 +303,67 @@ describe('the story editor', () => {
   });
 });
 
+describe('story edits not saved', () => {
+  it('are kept when another graph is opened, with a notice, and the page asks before it is left', async () => {
+    const { page, session } = await openApp('?g=us-iran-2023-10');
+    try {
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.type());
+        void d.accept();
+      });
+      await blur(page);
+      await page.keyboard.press('s');
+      await page.getByTestId('story-list').getByRole('button', { name: 'Edit stories' }).click();
+      const editor = page.getByTestId('story-editor');
+      await editor.getByLabel('Title of the new story').fill('Kept while away');
+      await editor.getByRole('button', { name: /Make it/ }).click();
+      await expect(editor.innerText()).resolves.toContain('The stories have changes not saved yet.');
+      await editor.getByRole('button', { name: 'Done' }).click();
+
+      // Another graph: the edits are not on it, and a notice says where they are.
+      const graphMenu = page.locator('label.graph-pick select');
+      await graphMenu.selectOption('bundled:sample-abu-kamal-strikes');
+      await page.waitForFunction(
+        () => new URL(location.href).searchParams.get('g') === 'sample-abu-kamal-strikes',
+      );
+      const notice = page.getByRole('status').filter({ hasText: 'story edits' });
+      await expect(notice.innerText()).resolves.toContain(
+        `Your story edits on “${GRAPH.file.title}” are not saved. They are kept while this page stays open`,
+      );
+      await page.getByRole('tab', { name: 'Story' }).click();
+      await expect(page.getByTestId('story-list').innerText()).resolves.not.toContain('Kept while away');
+
+      // Back on the graph they were made on, they are there, still unsaved.
+      await graphMenu.selectOption('bundled:us-iran-2023-10');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('g') === 'us-iran-2023-10');
+      await page.getByRole('tab', { name: 'Story' }).click();
+      await page.getByTestId('story-list').getByRole('button', { name: 'Kept while away' }).waitFor();
+      await page.getByTestId('story-list').getByRole('button', { name: 'Edit stories' }).click();
+      await expect(editor.innerText()).resolves.toContain('The stories have changes not saved yet.');
+
+      // Leaving the page asks first.
+      await page.reload();
+      expect(dialogs).toEqual(['beforeunload']);
+
+      // Saved edits are not asked about: made again, downloaded, then the page is left.
+      await blur(page);
+      await page.keyboard.press('s');
+      await page.getByTestId('story-list').getByRole('button', { name: 'Edit stories' }).click();
+      await editor.getByLabel('Title of the new story').fill('Saved before leaving');
+      await editor.getByRole('button', { name: /Make it/ }).click();
+      await editor.getByLabel('Caption').fill('Saved first.');
+      await Promise.all([page.waitForEvent('download'), editor.getByTestId('save-stories').click()]);
+      await expect(editor.getByTestId('save-message').innerText()).resolves.toContain('Saved');
+      await expect(editor.innerText()).resolves.not.toContain('not saved yet');
+      await page.reload();
+      expect(dialogs).toEqual(['beforeunload']);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 /** The text of each page of a PDF, read with PDF.js. */
 async function pdfPages(bytes: Uint8Array): Promise<{ text: string; paths: number }[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

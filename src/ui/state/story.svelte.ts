@@ -33,6 +33,17 @@ export interface StorySnapshot {
   panelTab: ExplorerState['panelTab'];
 }
 
+/** A graph's stories as edited in the editor (see StoryState.#drafts). */
+interface StoryDraft {
+  /** The graph's title, for the notices that name it. */
+  title: string;
+  /** The file's stories when editing began. */
+  base: Story[];
+  /** The stories last saved to a file (`base` until then). */
+  saved: Story[];
+  stories: Story[];
+}
+
 export class StoryState {
   /**
    * The story shown and its step (counted from 0), on the graph it belongs to; undefined while
@@ -43,16 +54,19 @@ export class StoryState {
   readonly embed: boolean;
   /** The editor is open in the story panel. */
   editing = $state(false);
-  /** The stories as edited, for the graph they were edited on; any other graph shows its own. */
-  #draft = $state.raw<{ graph: Graph; stories: Story[] } | undefined>(undefined);
+  /**
+   * The stories as edited, per graph id, kept while the page is open: opening another graph and
+   * coming back shows them again. A draft applies to a graph whose file holds the stories it started
+   * from (`base`); `saved` is what was last downloaded or copied.
+   */
+  #drafts = $state.raw<ReadonlyMap<string, StoryDraft>>(new Map());
   /** Problems the last save found; the file was not saved. */
   saveIssues = $state.raw<GraphIssue[]>([]);
   readonly #explorer: ExplorerState;
 
   readonly stories: Story[] = $derived.by(() => {
     const graph = this.#explorer.graph;
-    if (this.#draft && this.#draft.graph === graph) return this.#draft.stories;
-    return graph?.file.stories ?? [];
+    return this.#draftFor(graph)?.stories ?? graph?.file.stories ?? [];
   });
   readonly story: Story | undefined = $derived.by(() => {
     const active = this.active;
@@ -64,12 +78,15 @@ export class StoryState {
   );
   /** A story step is on screen. */
   readonly isOpen: boolean = $derived.by(() => this.step !== undefined);
-  /** The stories were changed since the graph was loaded. */
+  /** The stories were changed since the graph was loaded or last saved. */
   readonly dirty: boolean = $derived.by(() => {
-    const graph = this.#explorer.graph;
-    const draft = this.#draft;
-    return !!draft && draft.graph === graph && draft.stories !== (graph?.file.stories ?? []);
+    const draft = this.#draftFor(this.#explorer.graph);
+    return !!draft && draft.stories !== draft.saved;
   });
+  /** Titles of the graphs whose story edits are not saved (the one on screen included). */
+  readonly unsaved: string[] = $derived.by(() =>
+    [...this.#drafts.values()].filter((d) => d.stories !== d.saved).map((d) => d.title),
+  );
 
   constructor(explorer: ExplorerState, search = '') {
     this.#explorer = explorer;
@@ -198,8 +215,46 @@ export class StoryState {
   #edit(stories: Story[]): void {
     const graph = this.#explorer.graph;
     if (!graph) return;
-    this.#draft = { graph, stories };
+    const file = graph.file.stories ?? [];
+    const draft = this.#draftFor(graph);
+    this.#setDraft(graph.file.id, {
+      title: graph.file.title,
+      base: draft?.base ?? file,
+      saved: draft?.saved ?? file,
+      stories,
+    });
     this.saveIssues = [];
+  }
+
+  #setDraft(id: string, draft: StoryDraft): void {
+    const drafts = new Map(this.#drafts);
+    drafts.set(id, draft);
+    this.#drafts = drafts;
+  }
+
+  /** The draft for `graph`, if it has one and its file still holds the stories the draft began from. */
+  #draftFor(graph: Graph | undefined): StoryDraft | undefined {
+    const draft = graph && this.#drafts.get(graph.file.id);
+    if (!draft) return undefined;
+    const file = graph.file.stories ?? [];
+    return draft.base === file || JSON.stringify(draft.base) === JSON.stringify(file) ? draft : undefined;
+  }
+
+  /**
+   * What to tell the user when `shown` replaced `left` on screen and `left`'s story edits, not
+   * saved, are no longer shown: they are kept. Undefined when there is nothing to tell.
+   */
+  unsavedNotice(left: Graph | undefined, shown: Graph | undefined): string | undefined {
+    const draft = this.#draftFor(left);
+    if (!left || !draft || draft.stories === draft.saved || this.#draftFor(shown) === draft) return undefined;
+    return `Your story edits on “${left.file.title}” are not saved. They are kept while this page stays open: open that graph again to save them.`;
+  }
+
+  /** The stories on screen were saved to a file (downloaded or copied): they are no longer unsaved. */
+  markSaved(): void {
+    const graph = this.#explorer.graph;
+    const draft = this.#draftFor(graph);
+    if (graph && draft) this.#setDraft(graph.file.id, { ...draft, saved: draft.stories });
   }
 
   /** Opens the editor on the story shown (or none). */
