@@ -133,6 +133,14 @@ describe('working by keyboard', () => {
       await expect(list.isVisible()).resolves.toBe(true);
     }));
 
+  it('a curated actor’s details hold what is said about it, not where the file places it', () =>
+    session(`${G}&sel=n:hezbollah`, async ({ page }) => {
+      await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+      const text = await details(page).innerText();
+      expect(text).toContain('Hezbollah');
+      expect(text).not.toMatch(/Attributes from the file|position|x -?\d/);
+    }));
+
   it('one Esc undoes one thing: a filled search box empties, the next Esc clears the selection', () =>
     session(`${G}&sel=n:hezbollah`, async ({ page }) => {
       await page.keyboard.press('/');
