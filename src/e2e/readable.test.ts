@@ -147,6 +147,26 @@ describe('legible at the default zoom (1280×720)', () => {
     }
   });
 
+  it('names every group in full, a title wider than its box overhanging it (as the SVG export shows)', async () => {
+    const groups = await app.page.evaluate(() =>
+      (
+        window as unknown as {
+          actorGraphView: {
+            cy: { nodes(s: string): { map<T>(f: (n: { data(k: string): string }) => T): T[] } };
+          };
+        }
+      ).actorGraphView.cy
+        .nodes(':parent')
+        .map((g) => g.data('label')),
+    );
+    expect(groups).toContain('Islamic Revolutionary Guards Corps');
+    const texts = svgTexts((await exportInPage(app.page, SVG_VIEWPORT)).bytes.toString('utf8')).map(
+      (t) => t.text,
+    );
+    for (const title of groups) expect(texts, title).toContain(title);
+    expect(texts.filter((t) => t.includes('…'))).toEqual([]);
+  });
+
   it('uses the canvas: the drawing spans most of its width or height, and all of it is inside', async () => {
     const s = await spread(app.page);
     expect(Math.max(s.w, s.h)).toBeGreaterThan(0.75);

@@ -33,7 +33,15 @@ import { cachedLayout, layoutKey, storeLayout } from './layout/layoutCache';
 import type { LayoutJob, LayoutReply } from './layout/layout.worker';
 import { canvasMeasurer, layoutEdges, layoutNodes, type MeasureText } from './layout/measureLabels';
 import type { ThemeName } from './palette';
-import { graphStyle, LABEL_MAX_WIDTH, labelRulesFor, sameLabelRules, type LabelRules } from './style';
+import {
+  GRAPH_FONT,
+  graphStyle,
+  GROUP_TITLE_PX,
+  LABEL_MAX_WIDTH,
+  labelRulesFor,
+  sameLabelRules,
+  type LabelRules,
+} from './style';
 import { hardwareWebGL } from './webglSupport';
 import { loadWebglRenderer } from 'virtual:actor-graph/cytoscape-webgl';
 
@@ -132,6 +140,8 @@ interface LayoutJobState {
   worker?: Worker;
 }
 
+/** What the title's ellipsis allows beyond the measured width (a font drawn slightly wider). */
+const TITLE_SLACK = 6;
 /** Id prefix of the nodes that draw groups' titles above the lines (see #syncTitles). */
 const TITLE_PREFIX = 'title--';
 
@@ -703,15 +713,17 @@ export class GraphView {
         .remove();
       groups.forEach((g) => {
         const id = TITLE_PREFIX + g.id();
+        const label = String(g.data('label') ?? '');
         // Measure the box from the members (a group's own cached box may lag a batch of moves).
         const bb = g.children().boundingBox({ includeLabels: true, includeOverlays: false });
         bb.y1 -= GROUP_PADDING;
         bb.x1 -= GROUP_PADDING;
         bb.x2 += GROUP_PADDING;
         const pos = { x: (bb.x1 + bb.x2) / 2, y: bb.y1 + GROUP_PADDING / 2 + 1 };
-        const label = String(g.data('label') ?? '');
-        // A title longer than its box is cut short with an ellipsis (the full name is in the details).
-        const maxWidth = Math.max(40, bb.x2 - bb.x1 - 12);
+        // A title wider than its box overhangs it, on its band, up to half the box's width again
+        // each side; only a title longer than that is cut short with an ellipsis.
+        const box = bb.x2 - bb.x1;
+        const maxWidth = Math.max(40, Math.min(this.#titleWidth(label) + TITLE_SLACK, 2 * box));
         const classes = ['group-title', ...g.classes().filter((c) => c === 'faded' || c.startsWith('kind-'))];
         let t = cy.getElementById(id);
         if (t.empty()) {
@@ -731,6 +743,19 @@ export class GraphView {
         t.ungrabify().unselectify();
       });
     });
+  }
+
+  /** Title widths measured so far, by title. */
+  #titleWidths = new Map<string, number>();
+
+  /** How wide `title` is drawn as a group's title, in model units (as at zoom 1). */
+  #titleWidth(title: string): number {
+    let width = this.#titleWidths.get(title);
+    if (width === undefined) {
+      width = this.#measure(title, `700 ${GROUP_TITLE_PX}px ${GRAPH_FONT}`);
+      this.#titleWidths.set(title, width);
+    }
+    return width;
   }
 
   setTheme(theme: ThemeName): void {
