@@ -321,6 +321,14 @@ describe('story edits not saved', () => {
       await expect(editor.innerText()).resolves.toContain('The stories have changes not saved yet.');
       await editor.getByRole('button', { name: 'Done' }).click();
 
+      // Save data… writes the graph as opened, and says where the story edits are saved instead.
+      await page.getByRole('button', { name: 'Save data…' }).click();
+      const saveData = page.getByRole('dialog', { name: /Save/ });
+      await expect(saveData.getByTestId('stories-not-included').innerText()).resolves.toContain(
+        'Your story edits are not in these files',
+      );
+      await saveData.getByRole('button', { name: 'Close' }).click();
+
       // Another graph: the edits are not on it, and a notice says where they are.
       const graphMenu = page.locator('label.graph-pick select');
       await graphMenu.selectOption('bundled:sample-abu-kamal-strikes');
