@@ -719,4 +719,56 @@ describe(`the Cytoscape internals the export reads (written for Cytoscape ${CYTO
     const png = (url: string) => decodePng(Buffer.from(url.split(',')[1]!, 'base64'));
     expect(diffRatio(png(seen.before), png(seen.after))).toBeLessThan(0.002);
   });
+
+  it('makes no label texture for a label drawn fully transparent', async () => {
+    // skipTransparentTextures(): Cytoscape would render a hidden label (text-opacity 0, as labels
+    // too small to read are hidden) into its texture cache before finding it is not to be drawn.
+    const seen = await app.page.evaluate(async () => {
+      const cy = (window as unknown as { actorGraphView: { cy: import('cytoscape').Core } }).actorGraphView
+        .cy;
+      const frames = async (n: number) => {
+        for (let i = 0; i < n; i++)
+          await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      };
+      const r = (
+        cy as unknown as {
+          renderer(): { data: { lblTxrCache: { getElement(...a: unknown[]): unknown } } };
+        }
+      ).renderer();
+      const cache = r.data.lblTxrCache;
+      const getElement = cache.getElement;
+      const textured = new Set<string>();
+      cache.getElement = function (ele: unknown, ...rest: unknown[]) {
+        textured.add((ele as { id(): string }).id());
+        return getElement.call(this, ele, ...rest);
+      };
+      const labelled = cy.nodes().filter((n) => !n.isParent() && !!n.data('label'));
+      const hidden = labelled.filter((_, i) => i % 2 === 0);
+      const zoom = cy.zoom();
+      const pan = { ...cy.pan() };
+      try {
+        hidden.style('text-opacity', 0);
+        // A new zoom level asks for new textures of every label drawn.
+        cy.zoom({ level: zoom * 0.8, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        await frames(4);
+      } finally {
+        cache.getElement = getElement;
+        hidden.removeStyle('text-opacity');
+        cy.viewport({ zoom, pan });
+        await frames(2);
+      }
+      return {
+        hidden: hidden.map((n) => n.id()),
+        shown: labelled.filter((_, i) => i % 2 === 1).map((n) => n.id()),
+        textured: [...textured],
+      };
+    });
+    expect(seen.hidden.length).toBeGreaterThan(5);
+    expect(
+      seen.textured.filter((id) => seen.hidden.includes(id)),
+      changed('drawCachedElementPortion()', 'textures a transparent label', 'skipTransparentTextures()'),
+    ).toEqual([]);
+    // The labels that are drawn still get theirs.
+    expect(seen.textured.filter((id) => seen.shown.includes(id)).length).toBeGreaterThan(5);
+  });
 });

@@ -340,6 +340,38 @@ export function measureBeforeDrawing(cy: Core): void {
   };
 }
 
+/**
+ * Skips the texture of a part of an element drawn fully transparent. Cytoscape's canvas renderer
+ * (3.34, drawCachedElementPortion) renders an element's body or label into its texture cache and
+ * only then reads the part's opacity, returning without drawing when it is 0. Labels too small to
+ * read are hidden by `text-opacity: 0` (so boxes and fits stay the same): on the 20k graph, making
+ * the hidden labels' textures was half of the frame drawing its first picture. Same picture: a part
+ * whose opacity is 0 was not drawn either way.
+ */
+export function skipTransparentTextures(cy: Core): void {
+  type Portion = (
+    this: unknown,
+    context: unknown,
+    ele: unknown,
+    cache: unknown,
+    pxRatio: unknown,
+    lvl: unknown,
+    reason: unknown,
+    getRotation: unknown,
+    getOpacity: (r: unknown, ele: unknown) => number,
+  ) => unknown;
+  const r = renderer(cy) as unknown as { drawCachedElementPortion?: Portion; webgl?: unknown } | undefined;
+  if (!r) return; // headless: nothing is drawn
+  const portion = r.drawCachedElementPortion;
+  if (typeof portion !== 'function') throw new CytoscapeInternalsError('renderer.drawCachedElementPortion()');
+  if (portion.length !== 8)
+    throw new CytoscapeInternalsError('drawCachedElementPortion(…, getOpacity) arguments');
+  r.drawCachedElementPortion = function (context, ele, cache, pxRatio, lvl, reason, getRotation, getOpacity) {
+    if (typeof getOpacity === 'function' && getOpacity(this, ele) === 0) return undefined;
+    return portion.call(this, context, ele, cache, pxRatio, lvl, reason, getRotation, getOpacity);
+  };
+}
+
 /** How many holdDrawing() holds are on a renderer, what it last drew at, and whether a frame was held back. */
 interface Hold {
   count: number;

@@ -18,6 +18,7 @@ import {
   holdDrawing,
   keepDrawingFromRestyling,
   measureBeforeDrawing,
+  skipTransparentTextures,
   refreshGeometry,
   sortForDrawingOnce,
 } from './cytoscapeInternals';
@@ -231,6 +232,7 @@ export class GraphView {
     dirtyStyleCachesOnce(cy);
     sortForDrawingOnce(cy);
     measureBeforeDrawing(cy);
+    skipTransparentTextures(cy);
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) {
         options.onSelect?.(null);
