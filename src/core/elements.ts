@@ -29,6 +29,8 @@ export interface NodeElement {
     colour?: string | undefined;
     /** Size in px from the appearance mapping; absent: by kind. */
     size?: number | undefined;
+    /** A group's other names, one per line: its title when the label is too wide for its box. */
+    aliases?: string;
   };
   classes: string[];
 }
@@ -80,6 +82,7 @@ function buildElements(graph: Graph): GraphElement[] {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
+  const groups = new Set(graph.file.nodes.flatMap((n) => (n.parent !== undefined ? [n.parent] : [])));
   const nodes: NodeElement[] = graph.file.nodes.map((n) => ({
     group: 'nodes',
     data: {
@@ -88,6 +91,7 @@ function buildElements(graph: Graph): GraphElement[] {
       kind: nodeKind(n),
       ...(n.parent !== undefined ? { parent: n.parent } : {}),
       degree: degree.get(n.id) ?? 0,
+      ...(groups.has(n.id) && n.aliases?.length ? { aliases: n.aliases.join('\n') } : {}),
     },
     classes: [`kind-${nodeKind(n)}`],
   }));

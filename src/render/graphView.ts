@@ -141,8 +141,8 @@ interface LayoutJobState {
   worker?: Worker;
 }
 
-/** What the title's ellipsis allows beyond the measured width (a font drawn slightly wider). */
-const TITLE_SLACK = 6;
+/** Room a title keeps beyond its measured width (a font drawn slightly wider than measured). */
+const TITLE_SLACK = 4;
 /** Id prefix of the nodes that draw groups' titles above the lines (see #syncTitles). */
 const TITLE_PREFIX = 'title--';
 
@@ -715,17 +715,14 @@ export class GraphView {
         .remove();
       groups.forEach((g) => {
         const id = TITLE_PREFIX + g.id();
-        const label = String(g.data('label') ?? '');
         // Measure the box from the members (a group's own cached box may lag a batch of moves).
         const bb = g.children().boundingBox({ includeLabels: true, includeOverlays: false });
         bb.y1 -= GROUP_PADDING;
         bb.x1 -= GROUP_PADDING;
         bb.x2 += GROUP_PADDING;
         const pos = { x: (bb.x1 + bb.x2) / 2, y: bb.y1 + GROUP_PADDING / 2 + 1 };
-        // A title wider than its box overhangs it, on its band, up to half the box's width again
-        // each side; only a title longer than that is cut short with an ellipsis.
-        const box = bb.x2 - bb.x1;
-        const maxWidth = Math.max(40, Math.min(this.#titleWidth(label) + TITLE_SLACK, 2 * box));
+        const maxWidth = Math.max(40, bb.x2 - bb.x1 - 12);
+        const label = this.#groupTitle(g, maxWidth);
         const classes = ['group-title', ...g.classes().filter((c) => c === 'faded' || c.startsWith('kind-'))];
         let t = cy.getElementById(id);
         if (t.empty()) {
@@ -745,6 +742,22 @@ export class GraphView {
         t.ungrabify().unselectify();
       });
     });
+  }
+
+  /**
+   * What a group's title says in a box `room` wide: its name, or, when that is too wide, its longest
+   * other name that fits (the full name is in the details); failing that, its name, which Cytoscape
+   * cuts short with an ellipsis.
+   */
+  #groupTitle(group: NodeSingular, room: number): string {
+    const label = String(group.data('label') ?? '');
+    const fits = (title: string) => this.#titleWidth(title) + TITLE_SLACK <= room;
+    if (fits(label)) return label;
+    const aliases = String(group.data('aliases') ?? '')
+      .split('\n')
+      .filter((a) => a.trim() !== '' && fits(a))
+      .sort((a, b) => b.length - a.length);
+    return aliases[0] ?? label;
   }
 
   /** Title widths measured so far, by title. */
