@@ -1,10 +1,12 @@
+// addEdgesAlone adds lines without restyling the actors they join (Cytoscape restyles them, and
+// their groups, on a graph with groups).
 // sortInDrawingOrder must put elements in the order Cytoscape's own comparator does (sortByZIndex).
 // dirtyStyleCachesOnce defers Cytoscape's marking of computed-style caches to the end of each style
 // application: what the caches answer afterwards must be what a fresh computation gives, for the
 // element restyled, the members of a restyled group and the lines of a restyled actor, as without it.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { dirtyStyleCachesOnce, sortInDrawingOrder } from './cytoscapeInternals';
+import { addEdgesAlone, dirtyStyleCachesOnce, sortInDrawingOrder } from './cytoscapeInternals';
 
 const ELEMENTS = [
   { data: { id: 'g' } },
@@ -150,6 +152,56 @@ describe('elements sorted in drawing order', () => {
     sortInDrawingOrder(cy, eles);
     expect(eles.map((e) => e.id())).toEqual(expected);
     expect(expected).toEqual(['n4', 'e12', 'e23', 'e31', 'n1', 'n3', 'n2']);
+    cy.destroy();
+  });
+});
+
+describe('edges added alone', () => {
+  /** The elements whose style Cytoscape marked to be computed again while `fn` ran. */
+  function restyled(cy: cytoscape.Core, fn: () => void): string[] {
+    const dirty = (e: cytoscape.SingularElementArgument) =>
+      (e as unknown as { _private: { styleDirty?: boolean } })._private.styleDirty === true;
+    cy.elements().forEach((e) => void e.style()); // every style computed: nothing is marked
+    expect(cy.elements().filter(dirty).length).toBe(0);
+    fn();
+    return cy
+      .elements()
+      .filter(dirty)
+      .map((e) => e.id())
+      .sort();
+  }
+  const nodes = ELEMENTS.filter((e) => !('source' in e.data));
+  const line = { group: 'edges' as const, data: { id: 'bc', source: 'b', target: 'c' } };
+
+  it('are styled and joined as cy.add would, without restyling their ends or groups', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: nodes, style: BASE });
+    // What Cytoscape does itself (if this changes, addEdgesAlone may no longer be needed).
+    expect(restyled(cy, () => cy.add({ ...line, data: { ...line.data, id: 'bc0' } }))).toEqual([
+      'b',
+      'bc0',
+      'c',
+      'g',
+    ]);
+    expect(restyled(cy, () => addEdgesAlone(cy, [line]))).toEqual(['bc']);
+    const bc = cy.$('#bc');
+    expect(bc.source().id()).toBe('b');
+    expect(bc.target().id()).toBe('c');
+    expect(
+      cy
+        .$('#b')
+        .connectedEdges()
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(['bc', 'bc0']);
+    expect(bc.style('opacity')).toBe('1');
+    expect(cy.$('#g').isParent()).toBe(true);
+    expect(cy.nodes(':parent').map((n) => n.id())).toEqual(['g']);
+    cy.destroy();
+  });
+
+  it('refuses nodes', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: nodes, style: BASE });
+    expect(() => addEdgesAlone(cy, [{ group: 'nodes', data: { id: 'x' } }])).toThrow(/edges only/);
     cy.destroy();
   });
 });

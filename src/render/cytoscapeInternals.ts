@@ -5,7 +5,14 @@
 // named here on a drawn graph and says what to update when an upgrade changes one. It also holds the
 // changes the app makes to Cytoscape's drawing (keepDrawingFromRestyling, holdDrawing), for the same
 // reason.
-import type { BoundingBox12, CollectionReturnValue, Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type {
+  BoundingBox12,
+  CollectionReturnValue,
+  Core,
+  EdgeSingular,
+  ElementDefinition,
+  NodeSingular,
+} from 'cytoscape';
 import type { SceneFont, SceneText } from './scene';
 
 type Element = NodeSingular | EdgeSingular;
@@ -624,5 +631,190 @@ export function drawnLabel(ele: Element): SceneText | undefined {
       : {}),
     ...(rotation ? { rotation } : {}),
     ...(background ? { background } : {}),
+  };
+}
+
+/**
+ * Adds edges without restyling the actors they join. On a graph with groups, Cytoscape (3.34,
+ * `restore`) restyles every added edge's end nodes and their groups, and marks their boxes and the
+ * groups' bounds stale, in case a style depends on a node's degree: adding a large graph's lines
+ * in parts restyled each busy actor once per part, most of each part's cost. The app's styles never
+ * depend on the lines an actor has (its `degree` is data), so only the edges are styled.
+ */
+export function addEdgesAlone(cy: Core, edges: ElementDefinition[]): void {
+  if (edges.some((e) => e.group !== 'edges')) throw new Error('addEdgesAlone adds edges only');
+  const p = (cy as unknown as { _private?: { hasCompoundNodes?: unknown } })._private;
+  if (typeof p?.hasCompoundNodes !== 'boolean')
+    throw new CytoscapeInternalsError('cy._private.hasCompoundNodes');
+  const had = p.hasCompoundNodes;
+  p.hasCompoundNodes = false;
+  try {
+    cy.add(edges);
+  } finally {
+    p.hasCompoundNodes = had;
+  }
+}
+
+/** What the canvas renderer (3.34) keeps that drawing in slices uses. */
+interface SlicingRenderer {
+  NODE: number;
+  webgl?: unknown;
+  canvasWidth: number;
+  canvasHeight: number;
+  data: { contexts: CanvasRenderingContext2D[] };
+  notify(name: string, ...rest: unknown[]): unknown;
+  redrawHint(group: string, value: boolean): void;
+  redraw(): void;
+  drawLayeredElements(
+    context: CanvasRenderingContext2D,
+    eles: Element[],
+    pxRatio: number,
+    extent: unknown,
+  ): void;
+  drawCachedNodes(context: CanvasRenderingContext2D, eles: Element[], pxRatio: number, extent: unknown): void;
+  drawCachedElement(context: CanvasRenderingContext2D, ele: Element, pxRatio: number, extent: unknown): void;
+}
+
+/** A picture of the node layer, drawn at one camera. */
+interface LayerPicture {
+  canvas: HTMLCanvasElement;
+  zoom: number;
+  pan: { x: number; y: number };
+  pxRatio: number;
+  /** Camera and canvas size it was drawn for. */
+  key: string;
+  /** The renderer's change count it shows. */
+  version: number;
+}
+
+/** Drawing a large graph's node layer a slice at a time (see drawInSlices). */
+export interface SlicedDrawing {
+  /** A picture is being drawn in slices; the canvas shows the last whole one meanwhile. */
+  readonly drawing: boolean;
+  /** Drops the last whole picture (another graph is shown): nothing stale is drawn meanwhile. */
+  forget(): void;
+}
+
+/**
+ * Draws the canvas's element layer in slices of at most `sliceMs`, a task each, when it holds at
+ * least `minElements` elements. Cytoscape (3.34) draws every element of a frame in one task: seconds
+ * for a large graph on a software canvas, during which the page cannot answer. Here a frame that
+ * needs a new picture starts drawing it off screen, slice by slice, and shows the last whole picture
+ * meanwhile, moved and scaled to the camera, lines and all (so a pan or zoom answers at once); when
+ * the picture is whole it takes its place. Any change to the elements or the camera starts it
+ * afresh. Elements are drawn by Cytoscape's own per-element drawing, in its z-order, so the picture
+ * is the one it would draw in one go. Headless and WebGL: no-op.
+ */
+export function drawInSlices(cy: Core, options: { minElements: number; sliceMs: number }): SlicedDrawing {
+  const r = renderer(cy) as unknown as SlicingRenderer | undefined;
+  if (!r || r.webgl) return { drawing: false, forget() {} };
+  for (const name of ['notify', 'drawLayeredElements', 'drawCachedNodes', 'drawCachedElement'] as const)
+    if (typeof r[name] !== 'function') throw new CytoscapeInternalsError(`renderer.${name}()`);
+  if (typeof r.NODE !== 'number' || !Array.isArray(r.data?.contexts))
+    throw new CytoscapeInternalsError('renderer.NODE / data.contexts');
+
+  // Every change Cytoscape tells the renderer of, except a camera move, may change the picture.
+  let version = 0;
+  const notify = r.notify;
+  r.notify = function (this: unknown, name: string, ...rest: unknown[]) {
+    if (name !== 'viewport' && name !== 'gc') version++;
+    return notify.call(this, name, ...rest);
+  };
+
+  let shown: LayerPicture | undefined;
+  let job: (LayerPicture & { eles: Element[]; next: number; extent: unknown }) | undefined;
+  let spare: HTMLCanvasElement | undefined;
+  const keyOf = (pxRatio: number) => {
+    const pan = cy.pan();
+    return `${cy.zoom()}|${pan.x}|${pan.y}|${r.canvasWidth}|${r.canvasHeight}|${pxRatio}`;
+  };
+  const sliced = (context: CanvasRenderingContext2D, eles: Element[]) =>
+    context === r.data.contexts[r.NODE] && eles.length >= options.minElements;
+
+  /** The last whole picture, moved and scaled from its camera to the current one. */
+  const showStale = (context: CanvasRenderingContext2D, pxRatio: number) => {
+    if (!shown) return;
+    const pan = cy.pan();
+    const k = (cy.zoom() * pxRatio) / (shown.zoom * shown.pxRatio);
+    context.save();
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.drawImage(
+      shown.canvas,
+      pan.x * pxRatio - shown.pan.x * shown.pxRatio * k,
+      pan.y * pxRatio - shown.pan.y * shown.pxRatio * k,
+      shown.canvas.width * k,
+      shown.canvas.height * k,
+    );
+    context.restore();
+  };
+
+  const slice = () => {
+    const j = job;
+    if (!j) return;
+    // The camera moved since: the next frame starts a picture for where it is now.
+    if (keyOf(j.pxRatio) !== j.key || version !== j.version) {
+      job = undefined;
+      r.redrawHint('eles', true);
+      r.redraw();
+      return;
+    }
+    const context = j.canvas.getContext('2d')!;
+    const end = performance.now() + options.sliceMs;
+    const { eles } = j;
+    while (j.next < eles.length) {
+      r.drawCachedElement(context, eles[j.next++]!, j.pxRatio, j.extent);
+      if ((j.next & 31) === 0 && performance.now() > end) break;
+    }
+    if (j.next < eles.length) {
+      setTimeout(slice, 0);
+      return;
+    }
+    job = undefined;
+    spare = shown?.canvas;
+    shown = j;
+    r.redrawHint('eles', true);
+    r.redraw();
+  };
+
+  const start = (eles: Element[], pxRatio: number, extent: unknown, key: string) => {
+    const canvas = spare && spare !== shown?.canvas ? spare : document.createElement('canvas');
+    spare = undefined;
+    canvas.width = r.canvasWidth;
+    canvas.height = r.canvasHeight;
+    const context = canvas.getContext('2d')!;
+    const zoom = cy.zoom();
+    const pan = { ...cy.pan() };
+    context.setTransform(zoom * pxRatio, 0, 0, zoom * pxRatio, pan.x * pxRatio, pan.y * pxRatio);
+    const first = !job;
+    job = { canvas, zoom, pan, pxRatio, key, version, eles, next: 0, extent };
+    if (first) setTimeout(slice, 0);
+  };
+
+  const drawLayered = r.drawLayeredElements;
+  r.drawLayeredElements = function (this: unknown, context, eles, pxRatio, extent) {
+    if (!sliced(context, eles)) return drawLayered.call(this, context, eles, pxRatio, extent);
+    const key = keyOf(pxRatio);
+    if (shown && shown.key === key && shown.version === version) {
+      showStale(context, pxRatio); // it is the current picture
+      return;
+    }
+    if (!job || job.key !== key || job.version !== version || job.eles !== eles)
+      start(eles, pxRatio, extent, key);
+    showStale(context, pxRatio);
+  };
+  const drawNodes = r.drawCachedNodes;
+  r.drawCachedNodes = function (this: unknown, context, eles, pxRatio, extent) {
+    // The camera is moving (Cytoscape would hide the lines): the last picture moves with it.
+    if (!sliced(context, eles) || !shown) return drawNodes.call(this, context, eles, pxRatio, extent);
+    showStale(context, pxRatio);
+  };
+
+  return {
+    get drawing() {
+      return job !== undefined;
+    },
+    forget() {
+      shown = undefined;
+    },
   };
 }

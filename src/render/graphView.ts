@@ -19,6 +19,9 @@ import {
   keepDrawingFromRestyling,
   measureBeforeDrawing,
   skipTransparentTextures,
+  addEdgesAlone,
+  drawInSlices,
+  type SlicedDrawing,
   refreshGeometry,
   sortForDrawingOnce,
 } from './cytoscapeInternals';
@@ -86,10 +89,14 @@ export type LayoutStatus =
 
 /** From this many elements (actors and claims) a graph is large: WebGL where it pays, edges hidden while moving. */
 const LARGE_GRAPH_ELEMENTS = 6000;
+/** A large graph's picture is drawn in slices of at most this long, a task each (see drawInSlices). */
+const SLICE_MS = 50;
 /** From this many lines added at once, actors are drawn first and lines a frame later. */
 const PROGRESSIVE_EDGES = 3000;
-/** A large graph's lines are added in this many parts, a task each, after its actors are drawn. */
-const EDGE_PARTS = 8;
+/** A large graph's lines are added in parts, a task each, after its actors are drawn: the first this many. */
+const EDGE_PART_FIRST = 400;
+/** …and then as many as take about this long to add and style. */
+const EDGE_PART_MS = 120;
 /** How far out the user can zoom, unless the drawing needs more to fit (fit() lowers it then). */
 const MIN_ZOOM = 0.02;
 /** The furthest out any drawing is fitted (a circle of thousands of actors needs less than MIN_ZOOM). */
@@ -189,6 +196,8 @@ export class GraphView {
   #zoomTimer: ReturnType<typeof setTimeout> | undefined;
   /** An update waiting for the WebGL renderer to load. */
   #waiting: { elements: readonly GraphElement[]; layout: LayoutRequest; animate: boolean } | undefined;
+  /** A large graph's picture drawn a slice at a time (see drawInSlices). */
+  #slices: SlicedDrawing = { drawing: false, forget() {} };
   #destroyed = false;
 
   constructor(options: GraphViewOptions) {
@@ -233,6 +242,7 @@ export class GraphView {
     sortForDrawingOnce(cy);
     measureBeforeDrawing(cy);
     skipTransparentTextures(cy);
+    this.#slices = drawInSlices(cy, { minElements: LARGE_GRAPH_ELEMENTS, sliceMs: SLICE_MS });
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) {
         options.onSelect?.(null);
@@ -360,6 +370,8 @@ export class GraphView {
       this.#appliedLayout === undefined ||
       !elements.some((e) => e.group === 'nodes' && this.#cy.getElementById(e.data.id).nonempty());
     const fitting = firstTime || layoutId !== this.#appliedLayoutFitted;
+    // Another graph: the last one's picture is not shown while the new one is drawn.
+    if (firstTime) this.#slices.forget();
     // The labels legible at the zoom the coming fit will have are set before the elements are added:
     // set after, they restyle every element (seconds on a large graph), since a label rule is a
     // stylesheet change. The fit's zoom handler then makes them exact.
@@ -648,9 +660,10 @@ export class GraphView {
   }
 
   /**
-   * Adds a large graph's lines after the frame that draws its actors, in EDGE_PARTS parts, a task
-   * each: Cytoscape styles each part in the frame after it is added, with drawing held back, so no
-   * task styles them all (the page answers in between); the lines are drawn once, when all are in.
+   * Adds a large graph's lines after the frame that draws its actors, in parts, a task each:
+   * Cytoscape styles each part in the frame after it is added, with drawing held back, so no task
+   * styles them all (the page answers in between); the lines are drawn once, a frame after the last
+   * part is in. Parts are sized so that adding and styling one takes about EDGE_PART_MS.
    * Any later update stops it (#setElements adds what is still missing and wanted).
    */
   #addLater(edges: ElementDefinition[]): void {
@@ -664,10 +677,17 @@ export class GraphView {
     };
     this.#stopLines = stop;
     let from = 0;
-    const size = Math.ceil(edges.length / EDGE_PARTS);
+    let size = EDGE_PART_FIRST;
+    let last = 0;
     const next = () => {
       if (this.#stopLines !== stop) return; // stopped
       release ??= holdDrawing(cy);
+      // The time since the last part was added is its adding and styling (and a frame's wait).
+      const now = performance.now();
+      if (last > 0)
+        size = Math.round(Math.max(100, Math.min(4 * size, (size * EDGE_PART_MS) / (now - last))));
+      last = now;
+      if (from >= edges.length) return stop(); // the last part was styled in the frame just held
       const part = edges
         .slice(from, (from += size))
         .filter(
@@ -676,8 +696,7 @@ export class GraphView {
             cy.getElementById(e.data.source as string).nonempty() &&
             cy.getElementById(e.data.target as string).nonempty(),
         );
-      cy.batch(() => cy.add(part));
-      if (from >= edges.length) return stop();
+      cy.batch(() => addEdgesAlone(cy, part));
       for (const e of part) this.#undrawn.add(e.data.id!);
       requestAnimationFrame(() => setTimeout(next, 0));
     };
@@ -686,10 +705,16 @@ export class GraphView {
 
   /**
    * Whether part of the picture is still to be drawn: a large graph's lines, the labels of a new
-   * zoom, or a whole graph waiting for the WebGL renderer to load.
+   * zoom, a whole graph waiting for the WebGL renderer to load, or a large graph's picture drawn in
+   * slices.
    */
   get drawingPending(): boolean {
-    return this.#stopLines !== undefined || this.#zoomTimer !== undefined || this.#waiting !== undefined;
+    return (
+      this.#stopLines !== undefined ||
+      this.#zoomTimer !== undefined ||
+      this.#waiting !== undefined ||
+      this.#slices.drawing
+    );
   }
 
   #scheduleTitles(): void {

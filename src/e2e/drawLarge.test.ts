@@ -1,0 +1,125 @@
+// Drawing a large graph on the canvas a slice at a time (drawInSlices in
+// src/render/cytoscapeInternals.ts): a generated graph of 2,500 actors (about 6,300 elements, above
+// the app's large-graph threshold) in a circle. The picture drawn in slices is the one Cytoscape
+// draws in one go; while a new picture is drawn the page runs other tasks, and a pan shows the last
+// picture moved at once. Nothing here is timed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateGraph } from '../bench/generateGraph';
+import { openApp, type OpenedApp } from './app';
+
+const ACTORS = 2500;
+const TEXT = JSON.stringify(generateGraph({ nodes: ACTORS, seed: 3 }));
+
+interface Hooks {
+  actorGraphLoad(text: string, name: string, query: string): { ok: boolean; issues: string[] };
+  actorGraphReady(timeoutMs: number): Promise<void>;
+  actorGraphView: { cy: import('cytoscape').Core; readonly drawingPending: boolean };
+}
+
+let app: OpenedApp;
+beforeAll(async () => {
+  app = await openApp('');
+  const loaded = await app.page.evaluate(
+    (t) => (window as unknown as Hooks).actorGraphLoad(t, 'generated.json', 'layout=circle'),
+    TEXT,
+  );
+  expect(loaded.issues).toEqual([]);
+  await app.page.evaluate(() => (window as unknown as Hooks).actorGraphReady(240_000));
+}, 300_000);
+afterAll(() => app?.session.close());
+
+describe(`a graph of ${ACTORS.toLocaleString('en')} actors drawn in slices`, () => {
+  it('draws what Cytoscape draws in one go; a pan shows the last picture moved while the page keeps answering', async () => {
+    const seen = await app.page.evaluate(async () => {
+      const view = (window as unknown as Hooks).actorGraphView;
+      const cy = view.cy;
+      const r = (cy as unknown as { renderer(): Record<string, unknown> }).renderer() as unknown as {
+        getPixelRatio(): number;
+        getCachedZSortedEles(): { nondrag: unknown[] };
+        drawCachedElements(c: CanvasRenderingContext2D, e: unknown[], px: number, extent: unknown): void;
+      };
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      const layer = cy.container()!.querySelector<HTMLCanvasElement>('canvas[data-id="layer2-node"]')!;
+      const read = (c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      /** Share of the pixels of `a` that differ from those of `b` `dx` device pixels to the right. */
+      const differ = (a: ImageData, b: ImageData, dx = 0) => {
+        let n = 0;
+        let all = 0;
+        for (let y = 0; y < a.height; y++)
+          for (let x = 0; x + dx < a.width; x++) {
+            const i = (y * a.width + x) * 4;
+            const j = (y * a.width + x + dx) * 4;
+            all++;
+            for (let k = 0; k < 4; k++)
+              if (Math.abs(a.data[i + k]! - b.data[j + k]!) > 48) {
+                n++;
+                break;
+              }
+          }
+        return n / all;
+      };
+      const ink = (a: ImageData) => {
+        let n = 0;
+        for (let i = 3; i < a.data.length; i += 4) if (a.data[i]! > 16) n++;
+        return n / (a.width * a.height);
+      };
+
+      const px = r.getPixelRatio();
+      /** The elements drawn by Cytoscape in one go, at the camera now. */
+      const inOneGo = () => {
+        const one = document.createElement('canvas');
+        one.width = layer.width;
+        one.height = layer.height;
+        const context = one.getContext('2d')!;
+        context.setTransform(cy.zoom() * px, 0, 0, cy.zoom() * px, cy.pan().x * px, cy.pan().y * px);
+        r.drawCachedElements(context, r.getCachedZSortedEles().nondrag, px, cy.extent());
+        return read(one);
+      };
+      const sliced = read(layer);
+      const oneGo = inOneGo();
+
+      // A pan: the next frames show the last picture moved with it; other tasks run while the new
+      // picture is drawn.
+      // Which task drew each element: a tick counts the tasks that ran in between.
+      let ticks = 0;
+      const tick = setInterval(() => ticks++, 0);
+      const drawnIn = new Map<number, number>();
+      const rr = r as unknown as { drawCachedElement(...a: unknown[]): unknown };
+      const drawElement = rr.drawCachedElement;
+      rr.drawCachedElement = function (...a: unknown[]) {
+        drawnIn.set(ticks, (drawnIn.get(ticks) ?? 0) + 1);
+        return drawElement.apply(this, a);
+      };
+      cy.panBy({ x: 60, y: 0 });
+      await frame();
+      await frame();
+      const moved = read(layer);
+      const pendingAfterPan = view.drawingPending;
+      while (view.drawingPending) await frame();
+      clearInterval(tick);
+      rr.drawCachedElement = drawElement;
+      const redrawn = read(layer);
+      const redrawnOneGo = inOneGo();
+      cy.panBy({ x: -60, y: 0 });
+      return {
+        elements: cy.elements().length,
+        ink: ink(sliced),
+        vsOneGo: differ(sliced, oneGo),
+        movedVsBefore: differ(sliced, moved, 60 * px),
+        redrawnVsOneGo: differ(redrawn, redrawnOneGo),
+        pendingAfterPan,
+        drawn: [...drawnIn.values()].reduce((a, b) => a + b, 0),
+        mostInOneTask: Math.max(...drawnIn.values()),
+      };
+    });
+    expect(seen.elements).toBeGreaterThanOrEqual(6000); // the app's large-graph threshold
+    expect(seen.ink).toBeGreaterThan(0.01);
+    expect(seen.vsOneGo).toBeLessThan(0.001);
+    expect(seen.movedVsBefore).toBeLessThan(0.002);
+    expect(seen.redrawnVsOneGo).toBeLessThan(0.001);
+    // The new picture was drawn in slices, other tasks running in between: no task drew it all.
+    expect(seen.pendingAfterPan).toBe(true);
+    expect(seen.drawn).toBeGreaterThanOrEqual(6000);
+    expect(seen.mostInOneTask).toBeLessThan(seen.drawn);
+  });
+});
