@@ -713,11 +713,13 @@ export function drawInSlices(cy: Core, options: { minElements: number; sliceMs: 
   if (typeof r.NODE !== 'number' || !Array.isArray(r.data?.contexts))
     throw new CytoscapeInternalsError('renderer.NODE / data.contexts');
 
-  // Every change Cytoscape tells the renderer of, except a camera move, may change the picture.
+  // Every change Cytoscape tells the renderer of may change the picture, except a camera move, its
+  // texture collection, and a box marked stale: that follows a change told of itself (a move, a
+  // style), and measuring a group's box while drawing it marks boxes stale again.
   let version = 0;
   const notify = r.notify;
   r.notify = function (this: unknown, name: string, ...rest: unknown[]) {
-    if (name !== 'viewport' && name !== 'gc') version++;
+    if (name !== 'viewport' && name !== 'gc' && name !== 'bounds') version++;
     return notify.call(this, name, ...rest);
   };
 
