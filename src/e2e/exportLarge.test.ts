@@ -6,7 +6,7 @@
 // size with the graph on it; each SVG parses with every actor and line in it.
 //
 // 2,500 actors (about 6,300 elements: above the app's large-graph threshold, so lines come in
-// batches and hide while the view moves) rather than 20,000: on this 2-core machine 20,000 takes
+// parts and pictures are drawn in slices) rather than 20,000: on this 2-core machine 20,000 takes
 // about a minute to open and export, too long for the suite; `npm run bench:export` opens and exports
 // 20,000 and prints the times (a whole-graph PNG 8,000 px wide: 13 s here).
 // Nothing here is timed. The tiled whole-graph PNG is 1,600 px wide, drawn in 512 px tiles (the

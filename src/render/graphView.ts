@@ -87,7 +87,7 @@ export type LayoutStatus =
   | { state: 'cancelled'; layout: LayoutName }
   | { state: 'failed'; layout: LayoutName; error: string };
 
-/** From this many elements (actors and claims) a graph is large: WebGL where it pays, edges hidden while moving. */
+/** From this many elements (actors and claims) a graph is large: WebGL where it pays, pictures drawn in slices on the canvas. */
 const LARGE_GRAPH_ELEMENTS = 6000;
 /** A large graph's picture is drawn in slices of at most this long, a task each (see drawInSlices). */
 const SLICE_MS = 50;
@@ -220,8 +220,9 @@ export class GraphView {
 
   /**
    * Creates the Cytoscape instance and forwards its events. A large graph gets Cytoscape's WebGL
-   * renderer when the machine has a hardware GPU (`webgl`), and edges hidden while the view moves
-   * (`large`), which the benchmark measured to help on big graphs.
+   * renderer when the machine has a hardware GPU (`webgl`). On the canvas, a large graph's pictures
+   * are drawn in slices (drawInSlices), which show the last whole picture while the view moves;
+   * edges are hidden while it moves only before a first whole picture exists (`large`).
    */
   #mount(webgl: boolean, large: boolean): Core {
     const options = this.#options;
