@@ -72,3 +72,17 @@ describe('the stylesheet at a zoom', () => {
     expect(drawnAt(threshold * 0.99)).toMatchObject({ curve: 'haystack', loopCurve: 'bezier' });
   });
 });
+
+describe('what a node’s style depends on', () => {
+  it('never the lines it has: no selector reads degree or other graph metadata (addEdgesAlone relies on it)', () => {
+    const zooms = [0.01, 0.3, 1, 3];
+    const selectors = zooms.flatMap((z) =>
+      (['light', 'dark'] as const).flatMap((theme) =>
+        graphStyle(theme, labelRulesFor(z)).map((rule) => (rule as { selector: string }).selector),
+      ),
+    );
+    expect(selectors.length).toBeGreaterThan(20);
+    // Cytoscape's metadata selectors ([[degree > 2]], [[indegree]]…) are the double-bracketed ones.
+    expect(selectors.filter((s) => s.includes('[['))).toEqual([]);
+  });
+});
