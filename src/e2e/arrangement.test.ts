@@ -277,9 +277,10 @@ describe('a curator saves a dragged arrangement into the graph file', () => {
       ]);
       const text = readFileSync((await download.path())!, 'utf8');
       await dialog.getByRole('button', { name: 'Copy us-iran-2023-10.json' }).click();
-      await expect(dialog.getByTestId('save-message').innerText()).resolves.toMatch(
-        /^Copied us-iran-2023-10\.json/,
-      );
+      // The message changes once the clipboard has the text (an asynchronous write): wait for it.
+      await expect
+        .poll(() => dialog.getByTestId('save-message').innerText())
+        .toMatch(/^Copied us-iran-2023-10\.json/);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
       // The file validates as curated, and only Gaza's position changed in its text.
