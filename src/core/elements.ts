@@ -14,6 +14,7 @@ import {
   type KindKey,
   type Relation,
 } from './model';
+import { groupIds } from './groups/collapse';
 import type { Graph } from './validate';
 
 export interface NodeElement {
@@ -82,7 +83,7 @@ function buildElements(graph: Graph): GraphElement[] {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
-  const groups = new Set(graph.file.nodes.flatMap((n) => (n.parent !== undefined ? [n.parent] : [])));
+  const groups = groupIds(graph.file.nodes);
   const nodes: NodeElement[] = graph.file.nodes.map((n) => ({
     group: 'nodes',
     data: {
