@@ -35,8 +35,6 @@ export interface StorySnapshot {
 
 /** A graph's stories as edited in the editor (see StoryState.#drafts). */
 interface StoryDraft {
-  /** The graph's title, for the notices that name it. */
-  title: string;
   /** The file's stories when editing began. */
   base: Story[];
   /** The stories last saved to a file (`base` until then). */
@@ -83,9 +81,9 @@ export class StoryState {
     const draft = this.#draftFor(this.#explorer.graph);
     return !!draft && draft.stories !== draft.saved;
   });
-  /** Titles of the graphs whose story edits are not saved (the one on screen included). */
-  readonly unsaved: string[] = $derived.by(() =>
-    [...this.#drafts.values()].filter((d) => d.stories !== d.saved).map((d) => d.title),
+  /** Some graph's story edits (the one on screen or another) are not saved. */
+  readonly anyUnsaved: boolean = $derived.by(() =>
+    [...this.#drafts.values()].some((d) => d.stories !== d.saved),
   );
 
   constructor(explorer: ExplorerState, search = '') {
@@ -218,7 +216,6 @@ export class StoryState {
     const file = graph.file.stories ?? [];
     const draft = this.#draftFor(graph);
     this.#setDraft(graph.file.id, {
-      title: graph.file.title,
       base: draft?.base ?? file,
       saved: draft?.saved ?? file,
       stories,
