@@ -53,6 +53,13 @@ const counter = (page: Page) => page.getByTestId('story-counter');
 const query = (page: Page) => new URL(page.url()).searchParams;
 /** Takes the keyboard from whatever has it, so keys go to the page. */
 const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+/** Opens the story editor as a user does: the Story tab's key, then Edit stories. */
+async function openEditor(page: Page) {
+  await blur(page);
+  await page.keyboard.press('s');
+  await page.getByTestId('story-list').getByRole('button', { name: 'Edit stories' }).click();
+  return page.getByTestId('story-editor');
+}
 
 /** The actors and lines the step's own view draws, worked out from the data apart from the canvas. */
 function expected(graph: Graph, step: Story['steps'][number]) {
@@ -208,10 +215,7 @@ describe('the story editor', () => {
   it('records a story, refuses to save it while a caption is missing, saves a file that validates and replays it', async () => {
     const { page, session } = await openApp('?g=us-iran-2023-10');
     try {
-      await blur(page);
-      await page.keyboard.press('s');
-      await page.getByTestId('story-list').getByRole('button', { name: 'Edit stories' }).click();
-      const editor = page.getByTestId('story-editor');
+      const editor = await openEditor(page);
       await editor.getByLabel('Title of the new story').fill('Russia and Hezbollah');
       await editor.getByRole('button', { name: /Make it/ }).click();
       await expect(editor.getByLabel('Step title').inputValue()).resolves.toBe('Step 1');
@@ -312,10 +316,7 @@ describe('story edits not saved', () => {
         dialogs.push(d.type());
         void d.accept();
       });
-      await blur(page);
-      await page.keyboard.press('s');
-      await page.getByTestId('story-list').getByRole('button', { name: 'Edit stories' }).click();
-      const editor = page.getByTestId('story-editor');
+      const editor = await openEditor(page);
       await editor.getByLabel('Title of the new story').fill('Kept while away');
       await editor.getByRole('button', { name: /Make it/ }).click();
       await expect(editor.innerText()).resolves.toContain('The stories have changes not saved yet.');
@@ -355,9 +356,7 @@ describe('story edits not saved', () => {
       expect(dialogs).toEqual(['beforeunload']);
 
       // Saved edits are not asked about: made again, downloaded, then the page is left.
-      await blur(page);
-      await page.keyboard.press('s');
-      await page.getByTestId('story-list').getByRole('button', { name: 'Edit stories' }).click();
+      await openEditor(page);
       await editor.getByLabel('Title of the new story').fill('Saved before leaving');
       await editor.getByRole('button', { name: /Make it/ }).click();
       await editor.getByLabel('Caption').fill('Saved first.');
