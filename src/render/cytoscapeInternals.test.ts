@@ -6,7 +6,12 @@
 // element restyled, the members of a restyled group and the lines of a restyled actor, as without it.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { addEdgesAlone, dirtyStyleCachesOnce, sortInDrawingOrder } from './cytoscapeInternals';
+import {
+  addEdgesAlone,
+  dirtyStyleCachesOnce,
+  sortInDrawingOrder,
+  walkGroupsForOpacity,
+} from './cytoscapeInternals';
 
 const ELEMENTS = [
   { data: { id: 'g' } },
@@ -55,6 +60,87 @@ describe('style caches marked once per style application', () => {
     cy.$('#g').removeClass('gone');
     expect(cy.$('#b').visible()).toBe(true);
     expect(cy.$('#ab').visible()).toBe(true);
+    cy.destroy();
+  });
+});
+
+describe('effective opacity found by walking up the groups', () => {
+  /** Cytoscape's own effectiveOpacity, taken before walkGroupsForOpacity replaces it (prototypes are shared). */
+  const cytoscapes = (
+    Object.getPrototypeOf(cytoscape({ headless: true }).collection()) as {
+      effectiveOpacity(this: cytoscape.SingularElementArgument): number;
+    }
+  ).effectiveOpacity;
+  const GROUPS = [
+    { data: { id: 'outer' }, classes: 'half' },
+    { data: { id: 'inner', parent: 'outer' }, classes: 'dim' },
+    { data: { id: 'a', parent: 'inner' }, classes: 'dim' },
+    { data: { id: 'b', parent: 'outer' } },
+    { data: { id: 'c' }, classes: 'half' },
+    { data: { id: 'orphan', parent: 'nowhere' } },
+    { data: { id: 'ab', source: 'a', target: 'b' }, classes: 'dim' },
+    { data: { id: 'bc', source: 'b', target: 'c' } },
+  ];
+  const STYLE = [
+    { selector: '.half', style: { opacity: 0.5 } },
+    { selector: '.dim', style: { opacity: 0.3 } },
+  ];
+  /** Each element's answer, and Cytoscape's. */
+  const both = (cy: cytoscape.Core) => ({
+    walked: Object.fromEntries(cy.elements().map((e) => [e.id(), e.effectiveOpacity()])),
+    cytoscape: Object.fromEntries(cy.elements().map((e) => [e.id(), cytoscapes.call(e)])),
+  });
+
+  it("gives Cytoscape's number, before and after groups, classes and bypasses change", () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: GROUPS, style: STYLE });
+    dirtyStyleCachesOnce(cy);
+    walkGroupsForOpacity(cy);
+    walkGroupsForOpacity(cy); // once is enough
+    let seen = both(cy);
+    expect(seen.walked).toEqual(seen.cytoscape);
+    expect(seen.walked.a).toBeCloseTo(0.3 * 0.3 * 0.5); // its own, its group's and that group's
+    cy.$('#outer').removeClass('half');
+    cy.$('#inner').style('opacity', 0.8); // a bypass, as an animation sets
+    cy.$('#b').move({ parent: 'inner' });
+    cy.$('#a').move({ parent: null });
+    seen = both(cy);
+    expect(seen.walked).toEqual(seen.cytoscape);
+    expect(seen.walked.b).toBeCloseTo(0.8);
+    expect(seen.walked.a).toBeCloseTo(0.3);
+    cy.destroy();
+    // Without groups: the element's own.
+    const flat = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [
+        { data: { id: 'x' }, classes: 'half' },
+        { data: { id: 'y' } },
+        { data: { id: 'xy', source: 'x', target: 'y' }, classes: 'dim' },
+      ],
+      style: STYLE,
+    });
+    seen = both(flat);
+    expect(seen.walked).toEqual(seen.cytoscape);
+    flat.destroy();
+  });
+
+  it('builds no collection of groups', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: GROUPS, style: STYLE });
+    walkGroupsForOpacity(cy);
+    cy.elements().forEach((e) => void e.style()); // styled first: styling builds collections of its own
+    const proto = Object.getPrototypeOf(cy.collection()) as { parents(...a: unknown[]): unknown };
+    const parents = proto.parents;
+    let built = 0;
+    proto.parents = function (...a: unknown[]) {
+      built++;
+      return parents.apply(this, a);
+    };
+    try {
+      cy.elements().forEach((e) => void e.effectiveOpacity());
+    } finally {
+      proto.parents = parents;
+    }
+    expect(built).toBe(0);
     cy.destroy();
   });
 });

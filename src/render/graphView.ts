@@ -3,6 +3,7 @@
 // drawing fitted to the canvas until the user moves the camera, forwards user events and destroys
 // the instance. Positions are computed by ./layout (headless Cytoscape, same code in a worker).
 import type {
+  CollectionReturnValue,
   Core,
   CytoscapeOptions,
   ElementDefinition,
@@ -21,9 +22,11 @@ import {
   skipTransparentTextures,
   addEdgesAlone,
   drawInSlices,
+  prepareForDrawing,
   type SlicedDrawing,
   refreshGeometry,
   sortForDrawingOnce,
+  walkGroupsForOpacity,
 } from './cytoscapeInternals';
 import { cytoscape } from './cytoscapeSetup';
 import {
@@ -240,6 +243,7 @@ export class GraphView {
     this.#renderer = webgl ? 'webgl' : 'canvas';
     keepDrawingFromRestyling(cy);
     dirtyStyleCachesOnce(cy);
+    walkGroupsForOpacity(cy);
     sortForDrawingOnce(cy);
     measureBeforeDrawing(cy);
     skipTransparentTextures(cy);
@@ -664,7 +668,9 @@ export class GraphView {
    * Adds a large graph's lines after the frame that draws its actors, in parts, a task each:
    * Cytoscape styles each part in the frame after it is added, with drawing held back, so no task
    * styles them all (the page answers in between); the lines are drawn once, a frame after the last
-   * part is in. Parts are sized so that adding and styling one takes about EDGE_PART_MS.
+   * part is in. Each part's geometry is worked out in the task after its frame (prepareForDrawing),
+   * so the frame that draws them all has none left to do. Parts are sized so that adding, styling
+   * and preparing one takes about EDGE_PART_MS.
    * Any later update stops it (#setElements adds what is still missing and wanted).
    */
   #addLater(edges: ElementDefinition[]): void {
@@ -680,15 +686,18 @@ export class GraphView {
     let from = 0;
     let size = EDGE_PART_FIRST;
     let last = 0;
+    let styled: CollectionReturnValue | undefined;
     const next = () => {
       if (this.#stopLines !== stop) return; // stopped
       release ??= holdDrawing(cy);
-      // The time since the last part was added is its adding and styling (and a frame's wait).
+      // The part added last was styled in the frame just held.
+      if (styled) prepareForDrawing(styled);
+      // The time since the last part was added is its adding, styling and preparing (and a frame's wait).
       const now = performance.now();
       if (last > 0)
         size = Math.round(Math.max(100, Math.min(4 * size, (size * EDGE_PART_MS) / (now - last))));
       last = now;
-      if (from >= edges.length) return stop(); // the last part was styled in the frame just held
+      if (from >= edges.length) return stop(); // the last part is ready to draw
       const part = edges
         .slice(from, (from += size))
         .filter(
@@ -697,7 +706,7 @@ export class GraphView {
             cy.getElementById(e.data.source as string).nonempty() &&
             cy.getElementById(e.data.target as string).nonempty(),
         );
-      cy.batch(() => addEdgesAlone(cy, part));
+      cy.batch(() => (styled = addEdgesAlone(cy, part)));
       for (const e of part) this.#undrawn.add(e.data.id!);
       requestAnimationFrame(() => setTimeout(next, 0));
     };
