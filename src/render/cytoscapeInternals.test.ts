@@ -8,7 +8,9 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import {
   addEdgesAlone,
+  dirtyBoundsOnce,
   dirtyStyleCachesOnce,
+  shareStyleKeyScratch,
   sortInDrawingOrder,
   walkGroupsForOpacity,
 } from './cytoscapeInternals';
@@ -141,6 +143,107 @@ describe('effective opacity found by walking up the groups', () => {
       proto.parents = parents;
     }
     expect(built).toBe(0);
+    cy.destroy();
+  });
+});
+
+describe('bounds marked once per style application', () => {
+  const SIZES = [
+    ...BASE,
+    { selector: 'node', style: { width: 20, height: 20, 'border-width': 1, padding: 4 } },
+    { selector: '.big', style: { width: 60, height: 40, 'border-width': 3 } },
+  ];
+  const box = (e: cytoscape.SingularElementArgument) => {
+    const b = e.boundingBox();
+    return [b.x1, b.y1, b.w, b.h].map((v) => Math.round(v * 100) / 100);
+  };
+
+  it('leaves boxes and group bounds as Cytoscape computes them, and says so once per element', () => {
+    const make = () => {
+      const cy = cytoscape({ headless: true, styleEnabled: true, elements: ELEMENTS, style: SIZES });
+      cy.$('#a').position({ x: 0, y: 0 });
+      cy.$('#b').position({ x: 100, y: 50 });
+      cy.$('#c').position({ x: 300, y: 0 });
+      return cy;
+    };
+    /** Boxes after a member grows, and the `bounds` notices a restyle of all nodes gives. */
+    const run = (cy: cytoscape.Core) => {
+      const before = cy.elements().map(box);
+      cy.$('#a').addClass('big');
+      cy.nodes().forEach((n) => void n.style()); // styled now
+      const after = cy.elements().map(box);
+      let notices = 0;
+      cy.on('bounds', () => notices++);
+      cy.style(
+        SIZES.map((r) =>
+          r.selector === 'node' ? { ...r, style: { ...r.style, width: 24, height: 22 } } : r,
+        ),
+      );
+      cy.nodes().forEach((n) => void n.style());
+      return { before, after, restyled: cy.elements().map(box), notices };
+    };
+    const stock = run(make());
+    const cy = make();
+    dirtyBoundsOnce(cy);
+    dirtyBoundsOnce(cy); // once is enough
+    const once = run(cy);
+    expect(once.before).toEqual(stock.before);
+    expect(once.after).toEqual(stock.after);
+    expect(once.restyled).toEqual(stock.restyled);
+    expect(once.after[0]).not.toEqual(once.before[0]); // the group grew with its member
+    // Width and height changed on every node but the grown one: two marks each before, one now.
+    expect(stock.notices).toBeGreaterThan(once.notices);
+  });
+});
+
+describe('style key scratch shared', () => {
+  /** Cytoscape's own updateStyleHints, taken before shareStyleKeyScratch wraps it (prototypes are shared). */
+  const stockHints = (
+    Object.getPrototypeOf(cytoscape({ headless: true, styleEnabled: true }).style()) as {
+      updateStyleHints(this: unknown, ele: unknown): boolean;
+    }
+  ).updateStyleHints;
+  const KEYS = [
+    'styleKey',
+    'labelKey',
+    'labelStyleKey',
+    'labelDimsKey',
+    'nodeKey',
+    'sourceLabelKey',
+    'targetLabelStyleKey',
+  ];
+  const keys = (cy: cytoscape.Core) =>
+    cy.elements().map((e) => {
+      const p = (e as unknown as { _private: Record<string, unknown> })._private;
+      return KEYS.map((k) => p[k]);
+    });
+  const STYLE = [
+    ...BASE,
+    { selector: 'node', style: { label: 'data(id)', width: 30, 'background-color': '#336699' } },
+    {
+      selector: 'edge',
+      style: { label: 'data(id)', 'line-color': '#999999', 'target-arrow-shape': 'triangle' },
+    },
+    { selector: '.hot', style: { 'background-color': '#cc3300', 'font-size': 18 } },
+  ];
+
+  it("gives the keys Cytoscape's own computes, and keeps no pairs of hashes per element", () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: ELEMENTS, style: STYLE });
+    shareStyleKeyScratch(cy);
+    shareStyleKeyScratch(cy); // once is enough
+    cy.elements().forEach((e) => void e.style());
+    cy.$('#a, #ab').addClass('hot');
+    cy.elements().forEach((e) => void e.style());
+    const shared = keys(cy);
+    const style = cy.style() as unknown as object;
+    cy.elements().forEach((e) => void stockHints.call(style, e)); // Cytoscape's own, on the same styles
+    expect(shared).toEqual(keys(cy));
+    expect(new Set(shared.map((k) => k[0])).size).toBeGreaterThan(2); // the keys tell styles apart
+    cy.elements().forEach((e) => void e.style()); // through the wrapper again
+    const pairs = new Set(
+      cy.elements().map((e) => (e as unknown as { _private: { styleKeys: unknown } })._private.styleKeys),
+    );
+    expect(pairs.size).toBe(1);
     cy.destroy();
   });
 });

@@ -232,6 +232,111 @@ export function dirtyStyleCachesOnce(cy: Core): void {
   styleProto[DIRTIED_ONCE] = true;
 }
 
+/** Set on Cytoscape's Style prototype once dirtyBoundsOnce has wrapped it. */
+const BOUNDS_ONCE = Symbol('actor-graph: bounds marked once per apply');
+/** While Cytoscape's Style.apply runs: the elements a changed property marked for new bounds. */
+let boundsMarked: Set<unknown> | undefined;
+
+/**
+ * Marks the bounds of the elements a style application changed once per application, instead of
+ * once per property. Cytoscape (3.34, checkBoundsTrigger) marks an element's box and its groups'
+ * bounds stale after each property that changes its size (width, height, label, font, padding,
+ * border…), and each mark emits a `bounds` event for it and for every group above it: styling an
+ * actor for the first time marked it about ten times. On the 20k graph that was a second of the task
+ * drawing its first picture. While Style.apply runs (nothing reads boxes then) the marked elements
+ * are gathered; when it returns, their groups' bounds and their boxes are marked once, in
+ * Cytoscape's order.
+ */
+export function dirtyBoundsOnce(cy: Core): void {
+  type Trigger = (this: unknown, ele: unknown, name: unknown, from: unknown, to: unknown) => unknown;
+  const styleProto = Object.getPrototypeOf(cy.style()) as Record<string | symbol, unknown> & {
+    checkTrigger?: (
+      this: unknown,
+      ele: unknown,
+      name: unknown,
+      from: unknown,
+      to: unknown,
+      test: (prop: { triggersBounds?: unknown }) => unknown,
+      act: () => void,
+    ) => unknown;
+  };
+  if (styleProto[BOUNDS_ONCE]) return;
+  const apply = styleProto.apply as ((this: unknown, ...a: unknown[]) => unknown) | undefined;
+  const boundsTrigger = styleProto.checkBoundsTrigger as Trigger | undefined;
+  const checkTrigger = styleProto.checkTrigger;
+  if (typeof apply !== 'function') throw new CytoscapeInternalsError('style.apply()');
+  if (typeof boundsTrigger !== 'function' || boundsTrigger.length !== 4)
+    throw new CytoscapeInternalsError('style.checkBoundsTrigger(ele, name, from, to)');
+  if (typeof checkTrigger !== 'function' || checkTrigger.length !== 6)
+    throw new CytoscapeInternalsError('style.checkTrigger(ele, name, from, to, test, act)');
+  styleProto.checkBoundsTrigger = function (
+    this: unknown,
+    ele: unknown,
+    name: unknown,
+    from: unknown,
+    to: unknown,
+  ) {
+    const marked = boundsMarked;
+    if (!marked) return boundsTrigger.call(this, ele, name, from, to);
+    return checkTrigger.call(
+      this,
+      ele,
+      name,
+      from,
+      to,
+      (prop) => prop.triggersBounds,
+      () => void marked.add(ele),
+    );
+  } satisfies Trigger;
+  styleProto.apply = function (this: { _private: { cy: Core } }, ...args: unknown[]) {
+    if (boundsMarked) return apply.apply(this, args); // nested
+    const marked = (boundsMarked = new Set());
+    try {
+      return apply.apply(this, args);
+    } finally {
+      boundsMarked = undefined;
+      if (marked.size > 0) {
+        const eles = this._private.cy.collection([...marked] as never) as unknown as {
+          dirtyCompoundBoundsCache(): unknown;
+          dirtyBoundingBoxCache(): unknown;
+        };
+        eles.dirtyCompoundBoundsCache();
+        eles.dirtyBoundingBoxCache();
+      }
+    }
+  };
+  styleProto[BOUNDS_ONCE] = true;
+}
+
+/** Set on Cytoscape's Style prototype once shareStyleKeyScratch has wrapped it. */
+const KEYS_SHARED = Symbol('actor-graph: style key scratch shared');
+
+/**
+ * Keeps no per-element copy of the working hashes Cytoscape (3.34) computes style keys from.
+ * Style.updateStyleHints fills `_private.styleKeys` of an element with a pair of hashes for each of
+ * its ~20 property groups, combines them into the keys the renderer caches textures by (`styleKey`,
+ * `labelKey`, `nodeKey`…), and leaves the pairs on the element, though it rebuilds every one at its
+ * next call and nothing else reads them: about 1.5 kB an element, 75 MB of the 20k graph's 250 MB
+ * heap, which the garbage collector then walks in every full collection (pauses of 200-580 ms
+ * while its lines came in). After each call the element's pairs are swapped for one scratch
+ * object all elements share; the keys it computed are untouched.
+ */
+export function shareStyleKeyScratch(cy: Core): void {
+  const styleProto = Object.getPrototypeOf(cy.style()) as Record<string | symbol, unknown>;
+  if (styleProto[KEYS_SHARED]) return;
+  const update = styleProto.updateStyleHints as ((this: unknown, ele: unknown) => unknown) | undefined;
+  if (typeof update !== 'function' || update.length !== 1)
+    throw new CytoscapeInternalsError('style.updateStyleHints(ele)');
+  const scratch: Record<string, unknown> = {};
+  styleProto.updateStyleHints = function (this: unknown, ele: { _private: { styleKeys?: unknown } }) {
+    const changed = update.call(this, ele);
+    if (!('styleKeys' in ele._private)) throw new CytoscapeInternalsError('ele._private.styleKeys');
+    ele._private.styleKeys = scratch;
+    return changed;
+  };
+  styleProto[KEYS_SHARED] = true;
+}
+
 /** Set on Cytoscape's element prototype once walkGroupsForOpacity has replaced effectiveOpacity. */
 const OPACITY_WALKED = Symbol('actor-graph: effectiveOpacity walks the groups');
 

@@ -15,8 +15,10 @@ import type {
 import type { GraphElement } from '../core/elements';
 import type { LayoutName, Viewport } from '../core/view/viewState';
 import {
+  dirtyBoundsOnce,
   dirtyStyleCachesOnce,
   holdDrawing,
+  shareStyleKeyScratch,
   keepDrawingFromRestyling,
   measureBeforeDrawing,
   skipTransparentTextures,
@@ -243,6 +245,8 @@ export class GraphView {
     this.#renderer = webgl ? 'webgl' : 'canvas';
     keepDrawingFromRestyling(cy);
     dirtyStyleCachesOnce(cy);
+    dirtyBoundsOnce(cy);
+    shareStyleKeyScratch(cy);
     walkGroupsForOpacity(cy);
     sortForDrawingOnce(cy);
     measureBeforeDrawing(cy);
