@@ -16,6 +16,7 @@ interface Hooks {
   actorGraphView: {
     cy: import('cytoscape').Core;
     readonly drawingPending: boolean;
+    readonly layoutRunning: boolean;
     readonly undrawnLines: ReadonlySet<string>;
   };
 }
@@ -229,5 +230,147 @@ describe(`a graph of ${ACTORS.toLocaleString('en')} actors drawn in slices`, () 
     expect(seen.grouped, 'lines whose ends are in groups').toBeGreaterThan(1000);
     expect(seen.staleLines).toBe(0);
     expect(seen.groupLookups).toBeLessThanOrEqual(seen.groups);
+  });
+  it('moves the actors to a new layout in parts, and draws them once, all in place and fitted', async () => {
+    // #moveInParts in graphView.ts: a large graph's actors go to their new places a part per task,
+    // drawing held back, so the picture shown stays the last whole one until the new one is whole.
+    await app.page.evaluate(() => (window as unknown as Hooks).actorGraphReady(120_000));
+    const watch = app.page.evaluate(async () => {
+      const view = (window as unknown as Hooks).actorGraphView;
+      const cy = view.cy;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      const layer = cy.container()!.querySelector<HTMLCanvasElement>('canvas[data-id="layer2-node"]')!;
+      // The new layout is computed in the worker (the actors meanwhile go to a quick placement);
+      // watched from its arrival.
+      for (let i = 0; !view.layoutRunning; i++) {
+        if (i > 3000) throw new Error('no layout started');
+        await frame();
+      }
+      while (view.layoutRunning) await frame();
+      const before = layer.toDataURL();
+      // Which task moved each actor: a tick counts the tasks that ran in between.
+      let ticks = 0;
+      const tick = setInterval(() => ticks++, 0);
+      const movedIn = new Map<number, number>();
+      const counted = () => movedIn.set(ticks, (movedIn.get(ticks) ?? 0) + 1);
+      cy.on('position', 'node', counted);
+      for (let i = 0; movedIn.size === 0; i++) {
+        if (i > 3000) throw new Error('no actor moved');
+        await frame();
+      }
+      // Each frame until the new picture is drawn: how many actors had moved, and whether the
+      // picture on screen was still the one from before.
+      const frames: { moved: number; unchanged: boolean }[] = [];
+      const movedSoFar = () => [...movedIn.values()].reduce((a, b) => a + b, 0);
+      while (view.drawingPending) {
+        frames.push({ moved: movedSoFar(), unchanged: layer.toDataURL() === before });
+        await frame();
+      }
+      clearInterval(tick);
+      cy.off('position', 'node', counted);
+      const moved = movedSoFar();
+      const whileMoving = frames.filter((f) => f.moved < moved);
+      const actors = cy.nodes().filter((n) => n.isChildless() && !n.hasClass('group-title'));
+      const bb = actors.boundingBox({});
+      const ext = cy.extent();
+      return {
+        moved,
+        mostInOneTask: Math.max(...movedIn.values()),
+        tasks: movedIn.size,
+        actors: actors.length,
+        framesWhileMoving: whileMoving.length,
+        changedWhileMoving: whileMoving.filter((f) => !f.unchanged).length,
+        fitted: bb.x1 >= ext.x1 && bb.y1 >= ext.y1 && bb.x2 <= ext.x2 && bb.y2 <= ext.y2,
+        fills: Math.max(bb.w / ext.w, bb.h / ext.h),
+      };
+    });
+    await app.page.getByRole('combobox', { name: 'Layout' }).selectOption('concentric');
+    const seen = await watch;
+    expect(seen.moved).toBeGreaterThan(0.9 * seen.actors); // (nearly) every actor moves
+    expect(seen.tasks).toBeGreaterThan(1);
+    expect(seen.mostInOneTask).toBeLessThan(seen.moved);
+    // The last whole picture stayed on screen while they moved: nothing half-moved was drawn.
+    expect(seen.framesWhileMoving).toBeGreaterThan(1);
+    expect(seen.changedWhileMoving).toBe(0);
+    expect(seen.fitted).toBe(true);
+    expect(seen.fills).toBeGreaterThan(0.8);
+    // The new picture is the one Cytoscape draws in one go of the elements where they are now.
+    const same = await app.page.evaluate(async () => {
+      const cy = (window as unknown as Hooks).actorGraphView.cy;
+      const r = (cy as unknown as { renderer(): Record<string, unknown> }).renderer() as unknown as {
+        getPixelRatio(): number;
+        getCachedZSortedEles(): { nondrag: unknown[] };
+        drawCachedElements(c: CanvasRenderingContext2D, e: unknown[], px: number, extent: unknown): void;
+      };
+      const layer = cy.container()!.querySelector<HTMLCanvasElement>('canvas[data-id="layer2-node"]')!;
+      const px = r.getPixelRatio();
+      const one = document.createElement('canvas');
+      one.width = layer.width;
+      one.height = layer.height;
+      const context = one.getContext('2d')!;
+      context.setTransform(cy.zoom() * px, 0, 0, cy.zoom() * px, cy.pan().x * px, cy.pan().y * px);
+      r.drawCachedElements(context, r.getCachedZSortedEles().nondrag, px, cy.extent());
+      const a = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height).data;
+      const b = context.getImageData(0, 0, one.width, one.height).data;
+      let differ = 0;
+      for (let i = 0; i < a.length; i += 4)
+        if ([0, 1, 2, 3].some((k) => Math.abs(a[i + k]! - b[i + k]!) > 48)) differ++;
+      return differ / (a.length / 4);
+    });
+    expect(same).toBeLessThan(0.001);
+  });
+  it('exports the actors where they are going when asked while they move in parts', async () => {
+    // An export captures positions, not the picture: one made mid-move puts the rest in place first.
+    await app.page.evaluate(() => (window as unknown as Hooks).actorGraphReady(120_000));
+    const started = app.page.evaluate(async () => {
+      const w = window as unknown as Hooks & { actorGraphExport(o: unknown): Promise<{ bytes: Uint8Array }> };
+      const cy = w.actorGraphView.cy;
+      const actors = () =>
+        cy
+          .nodes()
+          .filter((n) => n.isChildless() && !n.hasClass('group-title')) as import('cytoscape').NodeCollection;
+      const before = new Map(actors().map((n) => [n.id(), { ...n.position() }]));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      const movedNow = () =>
+        actors().filter((n) => {
+          const p = before.get(n.id())!;
+          return Math.abs(p.x - n.position('x')) > 0.5 || Math.abs(p.y - n.position('y')) > 0.5;
+        }).length;
+      for (let i = 0; movedNow() === 0; i++) {
+        if (i > 3000) throw new Error('no actor moved');
+        await frame();
+      }
+      const movedWhenAsked = movedNow();
+      const svg = await w.actorGraphExport({
+        format: 'svg',
+        scope: 'graph',
+        size: { mode: 'scale', scale: 1 },
+        background: 'theme',
+        legend: false,
+        caption: false,
+        date: false,
+      });
+      const movedByExport = movedNow();
+      const exported = new Map(actors().map((n) => [n.id(), { ...n.position() }]));
+      await w.actorGraphReady(120_000);
+      const settledMoves = actors().filter((n) => {
+        const p = exported.get(n.id())!;
+        return Math.abs(p.x - n.position('x')) > 0.5 || Math.abs(p.y - n.position('y')) > 0.5;
+      }).length;
+      return {
+        movedWhenAsked,
+        movedByExport,
+        settledMoves,
+        svgBytes: svg.bytes.byteLength,
+        actors: actors().length,
+      };
+    });
+    const layout = app.page.getByRole('combobox', { name: 'Layout' });
+    await layout.selectOption((await layout.inputValue()) === 'circle' ? 'concentric' : 'circle');
+    const seen = await started;
+    expect(seen.movedWhenAsked).toBeLessThan(seen.movedByExport); // asked mid-move
+    expect(seen.movedByExport).toBeGreaterThan(0.9 * seen.actors);
+    expect(seen.settledMoves).toBe(0); // nothing moved after the export: it had them in place
+    expect(seen.svgBytes).toBeGreaterThan(100_000);
   });
 });

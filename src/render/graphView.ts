@@ -98,10 +98,14 @@ const LARGE_GRAPH_ELEMENTS = 6000;
 const SLICE_MS = 50;
 /** From this many lines added at once, actors are drawn first and lines a frame later. */
 const PROGRESSIVE_EDGES = 3000;
+/** From this many actors to move without animation, they are moved in parts (see #moveInParts). */
+const MOVES_IN_PARTS = 1500;
 /** A large graph's lines are added in parts, a task each, after its actors are drawn: the first this many. */
 const EDGE_PART_FIRST = 400;
-/** …and then as many as take about this long to add and style. */
-const EDGE_PART_MS = 120;
+/** Actors moved in parts: the first part this many. */
+const MOVE_PART_FIRST = 1000;
+/** …and then, for both, as many as take about this long with their frame (see #inParts). */
+const PART_MS = 120;
 /** How far out the user can zoom, unless the drawing needs more to fit (fit() lowers it then). */
 const MIN_ZOOM = 0.02;
 /** The furthest out any drawing is fitted (a circle of thousands of actors needs less than MIN_ZOOM). */
@@ -179,7 +183,6 @@ export class GraphView {
   #positionCache = new Map<string, Record<string, Position>>();
   /** The layout computing in the background, if any. */
   #job: LayoutJobState | undefined;
-  #lastElements: readonly GraphElement[] = [];
   #lastLayout: LayoutRequest | undefined;
   #appliedLayout: string | undefined;
   #appliedManual: Record<string, Position> | undefined;
@@ -302,7 +305,7 @@ export class GraphView {
     const webgl = this.#wantsWebgl(elements) && webglRenderer.state === 'ready';
     if (webgl === (this.#renderer === 'webgl') && large === this.#large) return;
     if (this.#cy.elements().nonempty() || webgl !== (this.#renderer === 'webgl') || large !== this.#large) {
-      this.#stopAddingLines(); // the lines still to add belonged to the instance going
+      this.#stopParts(); // the lines still to add and actors to move belonged to the instance going
       this.#cy.destroy();
       this.#cy = this.#mount(webgl, large);
       this.#appliedLayout = undefined;
@@ -372,7 +375,6 @@ export class GraphView {
       this.#target = { ...this.#positions(layout, layoutId) };
       if (layout.name === 'manual' && layout.manual) Object.assign(this.#target, layout.manual);
     }
-    this.#lastElements = elements;
     this.#lastLayout = layout;
     // Another graph altogether (no actor in common) is shown at once, not flown to from the last one's view.
     const firstTime =
@@ -498,7 +500,9 @@ export class GraphView {
             ? current.curated
             : undefined;
       this.#target = { ...positions, ...fixed };
-      this.#setElements(this.#lastElements, true);
+      // The elements are those drawn: only places change.
+      this.#stopMoving?.();
+      this.#place(true);
       if (!this.#userMoved) this.fit({ animate: true });
     };
     const fail = (error: string) => {
@@ -558,8 +562,9 @@ export class GraphView {
 
   #setElements(elements: readonly GraphElement[], animate: boolean): boolean {
     const cy = this.#cy;
-    // Lines still coming in parts are added below with the rest of what is missing, if still wanted.
-    this.#stopAddingLines();
+    // Lines still coming in parts are added below with the rest of what is missing, if still wanted;
+    // actors still to move are moved below to where they are wanted now.
+    this.#stopParts();
     const wanted = new Map(elements.map((e) => [e.data.id, e]));
     let structural = false;
     const place = (id: string): Position | undefined => this.#target[id];
@@ -610,6 +615,16 @@ export class GraphView {
       if (addedEdges.length >= PROGRESSIVE_EDGES && addedNodes.length > 0) this.#addLater(addedEdges);
       else if (addedEdges.length > 0) cy.add(addedEdges);
     });
+    return this.#place(animate) || structural;
+  }
+
+  /**
+   * Moves the actors drawn to their places in #target (animated if asked and small enough); groups
+   * follow their members. Whether any moved.
+   */
+  #place(animate: boolean): boolean {
+    const cy = this.#cy;
+    const place = (id: string): Position | undefined => this.#target[id];
     // Leaf nodes go to their places; groups follow their members.
     const leaves = cy.nodes().filter((n) => n.isChildless() && !n.id().startsWith(TITLE_PREFIX));
     const moves: [NodeSingular, Position][] = [];
@@ -638,13 +653,15 @@ export class GraphView {
           },
         );
       }
+    } else if (moves.length >= MOVES_IN_PARTS) {
+      this.#moveInParts(moves);
     } else {
       cy.batch(() => moves.forEach(([n, p]) => n.position(p)));
     }
     // Groups' boxes are measured once Cytoscape has placed their members: titles follow next frame.
     this.#syncTitles();
     this.#scheduleTitles();
-    return structural || moves.length > 0;
+    return moves.length > 0;
   }
 
   /** Stops the lines still coming in parts (see #addLater), releasing their hold; unset when none are. */
@@ -652,8 +669,10 @@ export class GraphView {
   /** Lines added in parts and not drawn yet: the picture (and so an export) shows them all at once. */
   #undrawn = new Set<string>();
 
-  #stopAddingLines(): void {
+  /** Stops what is still coming in parts: lines to add (#addLater) and actors to move (#moveInParts). */
+  #stopParts(): void {
     this.#stopLines?.();
+    this.#stopMoving?.();
   }
 
   get undrawnLines(): ReadonlySet<string> {
@@ -669,52 +688,148 @@ export class GraphView {
   }
 
   /**
-   * Adds a large graph's lines after the frame that draws its actors, in parts, a task each:
-   * Cytoscape styles each part in the frame after it is added, with drawing held back, so no task
-   * styles them all (the page answers in between); the lines are drawn once, a frame after the last
-   * part is in. Each part's geometry is worked out in the task after its frame (prepareForDrawing),
-   * so the frame that draws them all has none left to do. Parts are sized so that adding, styling
-   * and preparing one takes about EDGE_PART_MS.
+   * Adds a large graph's lines after the frame that draws its actors, in parts (#inParts): no task
+   * styles them all, and they are drawn once, when the last part is in.
    * Any later update stops it (#setElements adds what is still missing and wanted).
    */
   #addLater(edges: ElementDefinition[]): void {
-    this.#stopAddingLines();
+    this.#stopLines?.();
     const cy = this.#cy;
-    let release: (() => void) | undefined;
-    const stop = () => {
-      this.#stopLines = undefined;
-      this.#undrawn.clear();
-      release?.();
-    };
-    this.#stopLines = stop;
-    let from = 0;
-    let size = EDGE_PART_FIRST;
-    let last = 0;
-    let styled: CollectionReturnValue | undefined;
-    const next = () => {
-      if (this.#stopLines !== stop) return; // stopped
-      release ??= holdDrawing(cy);
-      // The part added last was styled in the frame just held.
-      if (styled) prepareForDrawing(styled);
-      // The time since the last part was added is its adding, styling and preparing (and a frame's wait).
-      const now = performance.now();
-      if (last > 0)
-        size = Math.round(Math.max(100, Math.min(4 * size, (size * EDGE_PART_MS) / (now - last))));
-      last = now;
-      if (from >= edges.length) return stop(); // the last part is ready to draw
-      const part = edges
-        .slice(from, (from += size))
-        .filter(
+    const { stop } = this.#inParts(
+      edges,
+      EDGE_PART_FIRST,
+      (part) => {
+        const wanted = part.filter(
           (e) =>
             cy.getElementById(e.data.id!).empty() &&
             cy.getElementById(e.data.source as string).nonempty() &&
             cy.getElementById(e.data.target as string).nonempty(),
         );
-      cy.batch(() => (styled = addEdgesAlone(cy, part)));
-      for (const e of part) this.#undrawn.add(e.data.id!);
+        let added: CollectionReturnValue | undefined;
+        cy.batch(() => (added = addEdgesAlone(cy, wanted)));
+        for (const e of wanted) this.#undrawn.add(e.data.id!);
+        return added!;
+      },
+      () => finish(),
+    );
+    const finish = () => {
+      if (this.#stopLines !== finish) return;
+      this.#stopLines = undefined;
+      this.#undrawn.clear();
+      stop();
+    };
+    this.#stopLines = finish;
+  }
+
+  /** Stops the actors still to move in parts (see #moveInParts); unset when none are. */
+  #stopMoving: (() => void) | undefined;
+
+  /**
+   * Moves a large graph's actors to their new places in parts (#inParts), as when its layout arrives
+   * from the worker: no task works out the new geometry of them all and their lines, and the new
+   * picture is drawn once, when all are in place (meanwhile the last one stays). A fit asked for
+   * meanwhile is made then, with the group titles, unless the user has moved the camera since.
+   * Any later update stops it (#setElements moves what is still to move).
+   */
+  #moveInParts(moves: [NodeSingular, Position][]): void {
+    const cy = this.#cy;
+    // A group's bounds are measured again from all its members whenever one moves: parts that
+    // each take a few groups whole measure each group about once, not once per part.
+    const byGroup = new Map<string, [NodeSingular, Position][]>();
+    for (const move of moves) {
+      const group = (move[0].data('parent') as string | undefined) ?? '';
+      let list = byGroup.get(group);
+      if (!list) byGroup.set(group, (list = []));
+      list.push(move);
+    }
+    const { stop, rush } = this.#inParts(
+      [...byGroup.values()].flat(),
+      MOVE_PART_FIRST,
+      (part) => {
+        let moved = cy.collection();
+        cy.batch(() => {
+          for (const [n, p] of part) n.position(p);
+          moved = cy.collection(part.map(([n]) => n) as never);
+        });
+        return moved.union(moved.connectedEdges());
+      },
+      () => {
+        finish();
+        this.#syncTitles();
+        const refit = this.#refitOnArrival;
+        this.#refitOnArrival = undefined;
+        if (refit && !this.#userMoved) this.fit(refit);
+      },
+    );
+    const finish = () => {
+      if (this.#stopMoving !== finish) return;
+      this.#stopMoving = undefined;
+      this.#placeNow = undefined;
+      stop();
+    };
+    this.#stopMoving = finish;
+    this.#placeNow = rush;
+  }
+
+  /** Moves the actors still to move in parts now (see #moveInParts); unset when none are. */
+  #placeNow: (() => void) | undefined;
+
+  /** Puts every actor still moving to its place in parts there now: a capture shows them where they go. */
+  placeNow(): void {
+    this.#placeNow?.();
+  }
+
+  /**
+   * Runs `work` over `items` in parts, a task each, after a frame each, with drawing held back
+   * until all are done: Cytoscape's frame work for a part (styling, geometry) runs in the held frame
+   * after it, and what drawing will ask of the elements a part returns is worked out in the task
+   * after that (prepareForDrawing), so the frame that finally draws has none left to do. Parts are
+   * sized, from `first` items, so that one takes about PART_MS with its frame and preparing; the
+   * page answers in between. `done` runs once the last part is prepared. Returns `stop`, which
+   * stops it and releases the drawing (once is enough), and `rush`, which does all that is left now.
+   */
+  #inParts<T>(
+    items: readonly T[],
+    first: number,
+    work: (part: T[]) => CollectionReturnValue,
+    done: () => void,
+  ): { stop: () => void; rush: () => void } {
+    const cy = this.#cy;
+    const release = holdDrawing(cy);
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      release();
+    };
+    let from = 0;
+    let size = first;
+    let last = 0;
+    let touched: CollectionReturnValue | undefined;
+    const next = () => {
+      if (stopped) return;
+      // The part done last had its frame (held back): what the drawing will ask of it is worked out now.
+      if (touched) prepareForDrawing(touched.filter((e) => !e.removed()));
+      // The time since the last part is its work, its frame and its preparing (and a frame's wait).
+      const now = performance.now();
+      if (last > 0) size = Math.round(Math.max(100, Math.min(4 * size, (size * PART_MS) / (now - last))));
+      last = now;
+      if (from >= items.length) {
+        done();
+        stop();
+        return;
+      }
+      touched = work(items.slice(from, (from += size)));
       requestAnimationFrame(() => setTimeout(next, 0));
     };
     requestAnimationFrame(() => setTimeout(next, 0));
+    const rush = () => {
+      if (stopped) return;
+      if (from < items.length) work(items.slice(from));
+      from = items.length;
+      done();
+      stop();
+    };
+    return { stop, rush };
   }
 
   /**
@@ -725,6 +840,7 @@ export class GraphView {
   get drawingPending(): boolean {
     return (
       this.#stopLines !== undefined ||
+      this.#stopMoving !== undefined ||
       this.#zoomTimer !== undefined ||
       this.#waiting !== undefined ||
       this.#slices.drawing
@@ -732,7 +848,8 @@ export class GraphView {
   }
 
   #scheduleTitles(): void {
-    if (this.#titleFrame) return;
+    // Actors moving in parts: the titles follow the last part (#moveInParts).
+    if (this.#titleFrame || this.#stopMoving) return;
     this.#titleFrame = requestAnimationFrame(() => {
       this.#titleFrame = 0;
       this.#syncTitles();
@@ -932,6 +1049,11 @@ export class GraphView {
   fit(options: { animate?: boolean; padding?: number; duration?: number } = {}): void {
     const cy = this.#cy;
     this.#userMoved = false;
+    if (this.#stopMoving) {
+      // Actors are moving in parts: the camera moves with the new picture, once all are in place.
+      this.#refitOnArrival = { padding: options.padding ?? 16 };
+      return;
+    }
     if (cy.elements().empty() || cy.width() === 0 || cy.height() === 0) return;
     const padding = options.padding ?? 16;
     if (this.#arrivingBox) this.#refitOnArrival = { padding };
@@ -1075,7 +1197,7 @@ export class GraphView {
   destroy(): void {
     this.#destroyed = true;
     this.#waiting = undefined;
-    this.#stopAddingLines();
+    this.#stopParts();
     this.#cancelJob();
     clearTimeout(this.#viewportTimer);
     cancelAnimationFrame(this.#titleFrame);

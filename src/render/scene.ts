@@ -278,6 +278,8 @@ export interface SceneSource {
   readonly drawingPending?: boolean;
   /** Lines already added but not yet drawn (held back until the rest of their batch is in). */
   readonly undrawnLines?: ReadonlySet<string>;
+  /** Puts actors still moving to their places in parts there at once (a large graph's layout arriving). */
+  placeNow?(): void;
 }
 
 /**
@@ -291,6 +293,7 @@ export function captureScene(
   scope: SceneScope,
   labelZoom: number | 'as-drawn' = 1,
 ): Scene {
+  view.placeNow?.();
   // The viewport shows the labels legible at the screen's zoom; the whole graph or a selection is
   // drawn at its own scale, with the labels legible at `labelZoom` (1: as at the graph's own size),
   // or as the canvas draws them now ('as-drawn').
