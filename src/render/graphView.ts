@@ -658,9 +658,12 @@ export class GraphView {
     } else {
       cy.batch(() => moves.forEach(([n, p]) => n.position(p)));
     }
-    // Groups' boxes are measured once Cytoscape has placed their members: titles follow next frame.
-    this.#syncTitles();
-    this.#scheduleTitles();
+    // Groups' boxes are measured once Cytoscape has placed their members: titles follow next frame
+    // (or the last part of a move in parts).
+    if (!this.#stopMoving) {
+      this.#syncTitles();
+      this.#scheduleTitles();
+    }
     return moves.length > 0;
   }
 
@@ -787,6 +790,8 @@ export class GraphView {
    * sized, from `first` items, so that one takes about PART_MS with its frame and preparing; the
    * page answers in between. `done` runs once the last part is prepared. Returns `stop`, which
    * stops it and releases the drawing (once is enough), and `rush`, which does all that is left now.
+   * Drawing is held from the first part: the frame before it draws what came before (a large
+   * graph's actors, when its lines are to follow).
    */
   #inParts<T>(
     items: readonly T[],
@@ -795,11 +800,12 @@ export class GraphView {
     done: () => void,
   ): { stop: () => void; rush: () => void } {
     const cy = this.#cy;
-    const release = holdDrawing(cy);
+    // Held from the first part on: the frame before it still draws (a large graph's actors, at once).
+    let release: (() => void) | undefined;
     let stopped = false;
     const stop = () => {
       stopped = true;
-      release();
+      release?.();
     };
     let from = 0;
     let size = first;
@@ -807,6 +813,7 @@ export class GraphView {
     let touched: CollectionReturnValue | undefined;
     const next = () => {
       if (stopped) return;
+      release ??= holdDrawing(cy);
       // The part done last had its frame (held back): what the drawing will ask of it is worked out now.
       if (touched) prepareForDrawing(touched.filter((e) => !e.removed()));
       // The time since the last part is its work, its frame and its preparing (and a frame's wait).
@@ -824,6 +831,7 @@ export class GraphView {
     requestAnimationFrame(() => setTimeout(next, 0));
     const rush = () => {
       if (stopped) return;
+      release ??= holdDrawing(cy);
       if (from < items.length) work(items.slice(from));
       from = items.length;
       done();
