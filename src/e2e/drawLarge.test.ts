@@ -240,7 +240,7 @@ describe(`a graph of ${ACTORS.toLocaleString('en')} actors drawn in slices`, () 
       const cy = view.cy;
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
       const layer = cy.container()!.querySelector<HTMLCanvasElement>('canvas[data-id="layer2-node"]')!;
-      // The new layout is computed in the worker (the actors meanwhile go to a quick placement);
+      // The new layout is computed in the worker (the actors meanwhile stay where they are);
       // watched from its arrival.
       for (let i = 0; !view.layoutRunning; i++) {
         if (i > 3000) throw new Error('no layout started');

@@ -215,7 +215,41 @@ describe('exploring the curated graph', () => {
     const where = async () =>
       Object.fromEntries((await drawnNodes(page)).map((n) => [n.id, [Math.round(n.x), Math.round(n.y)]]));
     const layout = page.getByRole('combobox', { name: 'Layout' });
+    // While the force layout is computed in its worker, the actors stay where they are: they move
+    // once, to the new layout (they went to a grid first).
+    const meanwhile = page.evaluate(async () => {
+      const view = (
+        window as unknown as { actorGraphView: { cy: import('cytoscape').Core; layoutRunning: boolean } }
+      ).actorGraphView;
+      const actors = () =>
+        view.cy
+          .nodes()
+          .filter((n) => n.isChildless() && !n.hasClass('group-title')) as import('cytoscape').NodeCollection;
+      const before = new Map(actors().map((n) => [n.id(), { ...n.position() }]));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      for (let i = 0; !view.layoutRunning; i++) {
+        if (i > 600) throw new Error('no layout ran in the background');
+        await frame();
+      }
+      let frames = 0;
+      let moved = 0;
+      while (view.layoutRunning) {
+        frames++;
+        moved = Math.max(
+          moved,
+          actors().filter((n) => {
+            const p = before.get(n.id());
+            return !p || Math.abs(p.x - n.position('x')) > 0.5 || Math.abs(p.y - n.position('y')) > 0.5;
+          }).length,
+        );
+        await frame();
+      }
+      return { frames, moved };
+    });
     await layout.selectOption('fcose');
+    const whileRunning = await meanwhile;
+    expect(whileRunning.frames).toBeGreaterThan(0);
+    expect(whileRunning.moved).toBe(0);
     await waitForStill(page);
     const force = await where();
     await layout.selectOption('circle');

@@ -441,7 +441,26 @@ export class GraphView {
       return positions;
     }
     this.#startJob(layoutId, cacheKey, layout.name, input);
-    return computeLayout({ ...input, name: 'grid' });
+    return this.#meanwhile(input);
+  }
+
+  /**
+   * Where actors wait while their layout is computed in the background: those already drawn stay
+   * where they are, so switching layout moves them once, to the new layout (not first to a grid and
+   * then again); the others get a quick grid placement.
+   */
+  #meanwhile(input: LayoutInput): Record<string, Position> {
+    const cy = this.#cy;
+    const groups = new Set(input.nodes.flatMap((n) => (n.parent ? [n.parent] : [])));
+    const drawn: Record<string, Position> = {};
+    let missing = false;
+    for (const n of input.nodes) {
+      if (groups.has(n.id)) continue; // a group takes the box of its members
+      const ele = cy.getElementById(n.id);
+      if (ele.nonempty() && ele.isNode() && ele.isChildless()) drawn[n.id] = { ...ele.position() };
+      else missing = true;
+    }
+    return missing ? { ...computeLayout({ ...input, name: 'grid' }), ...drawn } : drawn;
   }
 
   #layoutInput(layout: LayoutRequest, name: ComputedLayoutName): LayoutInput {
