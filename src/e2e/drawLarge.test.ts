@@ -21,6 +21,15 @@ interface Hooks {
   };
 }
 
+/** Page helpers installed before the tests (see beforeAll). */
+interface Pictures {
+  read(canvas: HTMLCanvasElement): ImageData;
+  /** Share of the pixels of `a` that differ from those of `b` `dx` device pixels to the right. */
+  differ(a: ImageData, b: ImageData, dx?: number): number;
+  /** What Cytoscape draws of the elements in one go at the camera now. */
+  inOneGo(): ImageData;
+}
+
 let app: OpenedApp;
 beforeAll(async () => {
   app = await openApp('');
@@ -30,6 +39,46 @@ beforeAll(async () => {
   );
   expect(loaded.issues).toEqual([]);
   await app.page.evaluate(() => (window as unknown as Hooks).actorGraphReady(240_000));
+  // Helpers the tests call in the page (functions cannot be handed to page.evaluate).
+  await app.page.evaluate(() => {
+    const read = (c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    /** Share of the pixels of `a` that differ from those of `b` `dx` device pixels to the right. */
+    const differ = (a: ImageData, b: ImageData, dx = 0) => {
+      let n = 0;
+      let all = 0;
+      for (let y = 0; y < a.height; y++)
+        for (let x = 0; x + dx < a.width; x++) {
+          const i = (y * a.width + x) * 4;
+          const j = (y * a.width + x + dx) * 4;
+          all++;
+          for (let k = 0; k < 4; k++)
+            if (Math.abs(a.data[i + k]! - b.data[j + k]!) > 48) {
+              n++;
+              break;
+            }
+        }
+      return n / all;
+    };
+    /** The elements drawn by Cytoscape in one go, at the camera now, on a canvas the size of the layer. */
+    const inOneGo = () => {
+      const cy = (window as unknown as Hooks).actorGraphView.cy;
+      const r = (cy as unknown as { renderer(): Record<string, unknown> }).renderer() as unknown as {
+        getPixelRatio(): number;
+        getCachedZSortedEles(): { nondrag: unknown[] };
+        drawCachedElements(c: CanvasRenderingContext2D, e: unknown[], px: number, extent: unknown): void;
+      };
+      const layer = cy.container()!.querySelector<HTMLCanvasElement>('canvas[data-id="layer2-node"]')!;
+      const px = r.getPixelRatio();
+      const one = document.createElement('canvas');
+      one.width = layer.width;
+      one.height = layer.height;
+      const context = one.getContext('2d')!;
+      context.setTransform(cy.zoom() * px, 0, 0, cy.zoom() * px, cy.pan().x * px, cy.pan().y * px);
+      r.drawCachedElements(context, r.getCachedZSortedEles().nondrag, px, cy.extent());
+      return read(one);
+    };
+    (window as unknown as { pictures: Pictures }).pictures = { read, differ, inOneGo };
+  });
 }, 300_000);
 afterAll(() => app?.session.close());
 
@@ -45,24 +94,7 @@ describe(`a graph of ${ACTORS.toLocaleString('en')} actors drawn in slices`, () 
       };
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
       const layer = cy.container()!.querySelector<HTMLCanvasElement>('canvas[data-id="layer2-node"]')!;
-      const read = (c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-      /** Share of the pixels of `a` that differ from those of `b` `dx` device pixels to the right. */
-      const differ = (a: ImageData, b: ImageData, dx = 0) => {
-        let n = 0;
-        let all = 0;
-        for (let y = 0; y < a.height; y++)
-          for (let x = 0; x + dx < a.width; x++) {
-            const i = (y * a.width + x) * 4;
-            const j = (y * a.width + x + dx) * 4;
-            all++;
-            for (let k = 0; k < 4; k++)
-              if (Math.abs(a.data[i + k]! - b.data[j + k]!) > 48) {
-                n++;
-                break;
-              }
-          }
-        return n / all;
-      };
+      const { read, differ, inOneGo } = (window as unknown as { pictures: Pictures }).pictures;
       const ink = (a: ImageData) => {
         let n = 0;
         for (let i = 3; i < a.data.length; i += 4) if (a.data[i]! > 16) n++;
@@ -70,16 +102,6 @@ describe(`a graph of ${ACTORS.toLocaleString('en')} actors drawn in slices`, () 
       };
 
       const px = r.getPixelRatio();
-      /** The elements drawn by Cytoscape in one go, at the camera now. */
-      const inOneGo = () => {
-        const one = document.createElement('canvas');
-        one.width = layer.width;
-        one.height = layer.height;
-        const context = one.getContext('2d')!;
-        context.setTransform(cy.zoom() * px, 0, 0, cy.zoom() * px, cy.pan().x * px, cy.pan().y * px);
-        r.drawCachedElements(context, r.getCachedZSortedEles().nondrag, px, cy.extent());
-        return read(one);
-      };
       const sliced = read(layer);
       const oneGo = inOneGo();
 
@@ -295,27 +317,11 @@ describe(`a graph of ${ACTORS.toLocaleString('en')} actors drawn in slices`, () 
     expect(seen.fitted).toBe(true);
     expect(seen.fills).toBeGreaterThan(0.8);
     // The new picture is the one Cytoscape draws in one go of the elements where they are now.
-    const same = await app.page.evaluate(async () => {
+    const same = await app.page.evaluate(() => {
+      const { read, differ, inOneGo } = (window as unknown as { pictures: Pictures }).pictures;
       const cy = (window as unknown as Hooks).actorGraphView.cy;
-      const r = (cy as unknown as { renderer(): Record<string, unknown> }).renderer() as unknown as {
-        getPixelRatio(): number;
-        getCachedZSortedEles(): { nondrag: unknown[] };
-        drawCachedElements(c: CanvasRenderingContext2D, e: unknown[], px: number, extent: unknown): void;
-      };
       const layer = cy.container()!.querySelector<HTMLCanvasElement>('canvas[data-id="layer2-node"]')!;
-      const px = r.getPixelRatio();
-      const one = document.createElement('canvas');
-      one.width = layer.width;
-      one.height = layer.height;
-      const context = one.getContext('2d')!;
-      context.setTransform(cy.zoom() * px, 0, 0, cy.zoom() * px, cy.pan().x * px, cy.pan().y * px);
-      r.drawCachedElements(context, r.getCachedZSortedEles().nondrag, px, cy.extent());
-      const a = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height).data;
-      const b = context.getImageData(0, 0, one.width, one.height).data;
-      let differ = 0;
-      for (let i = 0; i < a.length; i += 4)
-        if ([0, 1, 2, 3].some((k) => Math.abs(a[i + k]! - b[i + k]!) > 48)) differ++;
-      return differ / (a.length / 4);
+      return differ(read(layer), inOneGo());
     });
     expect(same).toBeLessThan(0.001);
   });
