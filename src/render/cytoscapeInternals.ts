@@ -189,10 +189,59 @@ export function keepDrawingFromRestyling(cy: Core): void {
   };
 }
 
+/**
+ * Work Cytoscape does for each changed property, put off to the end of a style application.
+ * `marked` gathers the elements while Style.apply runs (made at the first one); `flush` then does the
+ * work once for all of them.
+ */
+interface Deferral {
+  marked: Set<unknown> | undefined;
+  flush(cy: Core, eles: unknown[]): void;
+}
+/** The deferrals in force, flushed in the order they were registered. */
+const deferrals: Deferral[] = [];
+/** True while the outermost Style.apply runs. */
+let applying = false;
+/** Set on Cytoscape's Style prototype once its apply has been wrapped for the deferrals. */
+const APPLY_DEFERS = Symbol('actor-graph: Style.apply defers marks to its end');
+
+/**
+ * Wraps Style.apply once for every deferral: while the outermost call runs, `defer` gathers; when it
+ * returns, each deferral that gathered anything is flushed, once. A flush runs outside the
+ * application, so a style applied by a listener it wakes is an application of its own.
+ */
+function deferDuringApply(styleProto: Record<string | symbol, unknown>, deferral: Deferral): void {
+  deferrals.push(deferral);
+  if (styleProto[APPLY_DEFERS]) return;
+  const apply = styleProto.apply as ((this: unknown, ...a: unknown[]) => unknown) | undefined;
+  if (typeof apply !== 'function') throw new CytoscapeInternalsError('style.apply()');
+  styleProto.apply = function (this: { _private: { cy: Core } }, ...args: unknown[]) {
+    if (applying) return apply.apply(this, args); // nested
+    applying = true;
+    try {
+      return apply.apply(this, args);
+    } finally {
+      applying = false;
+      for (const d of deferrals) {
+        const marked = d.marked;
+        if (!marked) continue;
+        d.marked = undefined;
+        d.flush(this._private.cy, [...marked]);
+      }
+    }
+  };
+  styleProto[APPLY_DEFERS] = true;
+}
+
+/** Gathers `ele` for `deferral` if a style application runs; false (do it now) otherwise. */
+function deferred(deferral: Deferral, ele: unknown): boolean {
+  if (!applying) return false;
+  (deferral.marked ??= new Set()).add(ele);
+  return true;
+}
+
 /** Set on Cytoscape's shared prototypes once dirtyStyleCachesOnce has wrapped them. */
 const DIRTIED_ONCE = Symbol('actor-graph: style caches dirtied once per apply');
-/** While Cytoscape's Style.apply runs: the elements whose computed-style caches it marked dirty. */
-let markedDirty: Set<unknown> | undefined;
 
 /**
  * Makes applying styles to many elements of a graph with groups cost in proportion to the elements.
@@ -207,35 +256,24 @@ export function dirtyStyleCachesOnce(cy: Core): void {
   const styleProto = Object.getPrototypeOf(cy.style()) as Record<string | symbol, unknown>;
   const eleProto = Object.getPrototypeOf(cy.collection()) as Record<string | symbol, unknown>;
   if (styleProto[DIRTIED_ONCE]) return;
-  const apply = styleProto.apply;
-  const dirty = eleProto.dirtyStyleCache;
-  if (typeof apply !== 'function') throw new CytoscapeInternalsError('style.apply()');
+  const dirty = eleProto.dirtyStyleCache as ((this: unknown, ...a: unknown[]) => unknown) | undefined;
+  if (typeof styleProto.apply !== 'function') throw new CytoscapeInternalsError('style.apply()');
   if (typeof dirty !== 'function') throw new CytoscapeInternalsError('collection.dirtyStyleCache()');
+  const caches: Deferral = {
+    marked: undefined,
+    flush: (cy, eles) => void dirty.call(cy.collection(eles as never)),
+  };
   eleProto.dirtyStyleCache = function (this: ArrayLike<unknown>, ...args: unknown[]) {
-    if (!markedDirty) return (dirty as (...a: unknown[]) => unknown).apply(this, args);
-    for (let i = 0; i < this.length; i++) markedDirty.add(this[i]);
+    if (!applying) return dirty.apply(this, args);
+    for (let i = 0; i < this.length; i++) deferred(caches, this[i]);
     return this;
   };
-  styleProto.apply = function (this: { _private: { cy: Core } }, ...args: unknown[]) {
-    if (markedDirty) return (apply as (...a: unknown[]) => unknown).apply(this, args); // nested
-    const marked = (markedDirty = new Set());
-    try {
-      return (apply as (...a: unknown[]) => unknown).apply(this, args);
-    } finally {
-      markedDirty = undefined;
-      if (marked.size > 0) {
-        const eles = this._private.cy.collection([...marked] as never);
-        (dirty as () => unknown).call(eles);
-      }
-    }
-  };
+  deferDuringApply(styleProto, caches);
   styleProto[DIRTIED_ONCE] = true;
 }
 
 /** Set on Cytoscape's Style prototype once dirtyBoundsOnce has wrapped it. */
 const BOUNDS_ONCE = Symbol('actor-graph: bounds marked once per apply');
-/** While Cytoscape's Style.apply runs: the elements a changed property marked for new bounds. */
-let boundsMarked: Set<unknown> | undefined;
 
 /**
  * Marks the bounds of the elements a style application changed once per application, instead of
@@ -261,14 +299,24 @@ export function dirtyBoundsOnce(cy: Core): void {
     ) => unknown;
   };
   if (styleProto[BOUNDS_ONCE]) return;
-  const apply = styleProto.apply as ((this: unknown, ...a: unknown[]) => unknown) | undefined;
   const boundsTrigger = styleProto.checkBoundsTrigger as Trigger | undefined;
   const checkTrigger = styleProto.checkTrigger;
-  if (typeof apply !== 'function') throw new CytoscapeInternalsError('style.apply()');
+  if (typeof styleProto.apply !== 'function') throw new CytoscapeInternalsError('style.apply()');
   if (typeof boundsTrigger !== 'function' || boundsTrigger.length !== 4)
     throw new CytoscapeInternalsError('style.checkBoundsTrigger(ele, name, from, to)');
   if (typeof checkTrigger !== 'function' || checkTrigger.length !== 6)
     throw new CytoscapeInternalsError('style.checkTrigger(ele, name, from, to, test, act)');
+  const bounds: Deferral = {
+    marked: undefined,
+    flush: (cy, marked) => {
+      const eles = cy.collection(marked as never) as unknown as {
+        dirtyCompoundBoundsCache(): unknown;
+        dirtyBoundingBoxCache(): unknown;
+      };
+      eles.dirtyCompoundBoundsCache();
+      eles.dirtyBoundingBoxCache();
+    },
+  };
   styleProto.checkBoundsTrigger = function (
     this: unknown,
     ele: unknown,
@@ -276,8 +324,7 @@ export function dirtyBoundsOnce(cy: Core): void {
     from: unknown,
     to: unknown,
   ) {
-    const marked = boundsMarked;
-    if (!marked) return boundsTrigger.call(this, ele, name, from, to);
+    if (!applying) return boundsTrigger.call(this, ele, name, from, to);
     return checkTrigger.call(
       this,
       ele,
@@ -285,26 +332,10 @@ export function dirtyBoundsOnce(cy: Core): void {
       from,
       to,
       (prop) => prop.triggersBounds,
-      () => void marked.add(ele),
+      () => void deferred(bounds, ele),
     );
   } satisfies Trigger;
-  styleProto.apply = function (this: { _private: { cy: Core } }, ...args: unknown[]) {
-    if (boundsMarked) return apply.apply(this, args); // nested
-    const marked = (boundsMarked = new Set());
-    try {
-      return apply.apply(this, args);
-    } finally {
-      boundsMarked = undefined;
-      if (marked.size > 0) {
-        const eles = this._private.cy.collection([...marked] as never) as unknown as {
-          dirtyCompoundBoundsCache(): unknown;
-          dirtyBoundingBoxCache(): unknown;
-        };
-        eles.dirtyCompoundBoundsCache();
-        eles.dirtyBoundingBoxCache();
-      }
-    }
-  };
+  deferDuringApply(styleProto, bounds);
   styleProto[BOUNDS_ONCE] = true;
 }
 
