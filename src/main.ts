@@ -8,7 +8,7 @@ import { bundledText, isBundledName, loadBundledText } from './ui/graphs';
 import { ExplorerState } from './ui/state/explorer.svelte';
 import { prepareOffline, workerLoader } from './ui/state/loadRequests';
 import { GraphOpener } from './ui/state/opener.svelte';
-import { RecentStore } from './ui/state/recentFiles';
+import { lazyRecentStore } from './ui/state/lazyRecent';
 import { StoryState } from './ui/state/story.svelte';
 
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
@@ -26,7 +26,7 @@ const explorer = new ExplorerState({
 });
 const opener = new GraphOpener(explorer, {
   loader: workerLoader,
-  recent: new RecentStore(),
+  recent: lazyRecentStore(),
   base: window.location.href,
   ...(storage ? { storage } : {}),
 });
@@ -96,7 +96,12 @@ else mount(App, { target, props: { explorer, opener, story } });
 // The search is not needed for the first picture: it loads when the box is first used, or once idle.
 const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1500));
 whenIdle(() => void explorer.loadSearch(), { timeout: 3000 });
-// Recent files open offline too: with any to open, the parsers load once the page is idle.
-void opener.refreshRecent().then(() => {
-  if (opener.recent.length > 0) whenIdle(prepareOffline, { timeout: 3000 });
-});
+// The graph menu lists the recent files once the page is idle (their store loads then, unless the
+// address named one); with any to open, the parsers load too, so they open offline.
+whenIdle(
+  () =>
+    void opener.refreshRecent().then(() => {
+      if (opener.recent.length > 0) prepareOffline();
+    }),
+  { timeout: 3000 },
+);

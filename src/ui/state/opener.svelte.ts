@@ -13,7 +13,7 @@ import type { Graph, GraphIssue } from '../../core/validate';
 import { BUNDLED_GRAPHS } from '../graphs';
 import type { ExplorerState } from './explorer.svelte';
 import type { Loader, WorkerResponse } from './loadRequests';
-import { RecentStore, type RecentFile, type RecentMeta } from './recentFiles';
+import type { RecentFile, RecentFiles, RecentMeta } from './recentFiles';
 
 /** Progress is shown once opening has taken this long. */
 export const PROGRESS_DELAY_MS = 1000;
@@ -80,7 +80,7 @@ const sizeOf = (input: FileInput) => input.bytes?.length ?? new TextEncoder().en
 export interface OpenerEnvironment {
   loader: Loader;
   storage?: Storage;
-  recent?: RecentStore;
+  recent?: RecentFiles;
   fetch?: typeof fetch;
   /** The page's address, to resolve relative `?file=` URLs. */
   base?: string;
@@ -101,7 +101,7 @@ export class GraphOpener {
 
   readonly #explorer: ExplorerState;
   readonly #env: OpenerEnvironment;
-  readonly #recent: RecentStore | undefined;
+  readonly #recent: RecentFiles | undefined;
   #slowTimer: ReturnType<typeof setTimeout> | undefined;
   /** The CSV mapping step's code, loaded with the first CSV file (not part of the start-up script). */
   #csvTools: typeof import('./csvTools') | undefined;

@@ -73,6 +73,9 @@ export function planRecent(
   return { keep: true, drop: [...new Set(drop)] };
 }
 
+/** What the opener asks of the recent files (see RecentStore, and lazyRecentStore for the page). */
+export type RecentFiles = Pick<RecentStore, 'list' | 'get' | 'remember' | 'forget' | 'forgetAll'>;
+
 /** The recent files in IndexedDB; every method gives up quietly (private windows, no storage). */
 export class RecentStore {
   #store: UseStore | undefined;
