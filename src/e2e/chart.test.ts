@@ -150,9 +150,9 @@ describe('the chart of the United States and Iran', () => {
     const list = page.getByRole('region', { name: 'Details' }).getByRole('region', { name: 'Picked claims' });
     await expect(list.locator('[data-claim]').count()).resolves.toBe(year.claims.length);
     // The United States stays selected below the list.
-    await expect(page.getByRole('region', { name: 'Details' }).locator('h2').textContent()).resolves.toBe(
-      'United States',
-    );
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Details' }).locator('h2').textContent())
+      .toBe('United States');
 
     await page.keyboard.press('Escape');
     await expect.poll(() => highlight(page), WAIT).toEqual([]);

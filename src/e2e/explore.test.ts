@@ -74,7 +74,7 @@ describe('exploring the curated graph', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('Hezbollah');
     await page.keyboard.press('Enter');
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
     await waitForStill(page);
     const shown = await hezbollah();
     expect(shown.x).toBeGreaterThan(canvas.x);
@@ -91,7 +91,7 @@ describe('exploring the curated graph', () => {
       page.getByRole('listbox', { name: 'Matching actors' }).getByRole('option').first().innerText(),
     ).resolves.toBe('Hezbollah');
     await page.keyboard.press('Enter');
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
     expect(query(page).get('sel')).toBe('n:hezbollah');
     const claim = details(page).locator('details', { hasText: 'Iran backs Hezbollah' }).first();
     await claim.locator('summary').click();
@@ -130,7 +130,7 @@ describe('exploring the curated graph', () => {
     expect(faded.length).toBeGreaterThan(0);
     await page.getByTestId('graph-canvas').focus();
     await page.keyboard.press('Escape');
-    await expect(details(page).locator('h2').innerText()).resolves.toContain('The U.S. and Iran');
+    await expect.poll(() => details(page).locator('h2').innerText()).toContain('The U.S. and Iran');
     expect((await drawnNodes(page)).filter((n) => n.classes.includes('faded'))).toEqual([]);
   });
 
@@ -278,7 +278,7 @@ describe('permalinks, history and saved views', () => {
     const { page } = app;
     const link = `${G}&sel=n:hezbollah&depth=2&hk=person&layout=concentric&t=asOf:2023-10-06`;
     await goto(page, link);
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
     await expect(page.getByRole('button', { name: /^Person/ }).getAttribute('aria-pressed')).resolves.toBe(
       'false',
     );
@@ -287,17 +287,17 @@ describe('permalinks, history and saved views', () => {
     await expect(details(page).getByRole('radio', { name: '2' }).isChecked()).resolves.toBe(true);
     await page.reload();
     await waitForGraph(page);
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
     await expect(page.getByRole('combobox', { name: 'Layout' }).inputValue()).resolves.toBe('concentric');
 
     await page.keyboard.press('/');
     await page.keyboard.type('Israel');
     await page.keyboard.press('Enter');
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('Israel');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('Israel');
     await page.goBack();
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
     await page.goForward();
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('Israel');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('Israel');
   });
 
   it('the last view of a graph comes back when the explorer is opened again', async () => {
@@ -306,7 +306,7 @@ describe('permalinks, history and saved views', () => {
     // Saving is debounced: wait until the view is in storage.
     await expect.poll(async () => (await saved(page))?.query.get('sel') ?? null).toBe('n:china');
     await goto(page, '/');
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('China');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('China');
     expect(query(page).get('hc')).toBe('verbal-conflict');
   });
 
@@ -357,7 +357,7 @@ describe('permalinks, history and saved views', () => {
     await expect(
       page.getByText('Part of the link was ignored: depth: "9" is not 1, 2 or 3.').isVisible(),
     ).resolves.toBe(true);
-    await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+    await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
   });
 });
 
@@ -371,7 +371,7 @@ describe('usable by everyone', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('Enter');
-      await expect(details(page).locator('h2').innerText()).resolves.toMatch(/Quds Force/);
+      await expect.poll(() => details(page).locator('h2').innerText()).toMatch(/Quds Force/);
       await page.locator('body').press('2'); // the search box kept focus; shortcuts need it elsewhere
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
@@ -398,14 +398,14 @@ describe('usable by everyone', () => {
       const row = table.getByRole('button', { name: 'Islamic Revolutionary Guards Corps' });
       await row.focus();
       await page.keyboard.press('Enter');
-      await expect(details(page).locator('h2').innerText()).resolves.toBe(
-        'Islamic Revolutionary Guards Corps',
-      );
+      await expect
+        .poll(() => details(page).locator('h2').innerText())
+        .toBe('Islamic Revolutionary Guards Corps');
       await expect(table.locator('tr[aria-selected="true"]').innerText()).resolves.toContain(
         'Islamic Revolutionary Guards Corps',
       );
       await page.keyboard.press('Escape');
-      await expect(details(page).locator('h2').innerText()).resolves.toContain('The U.S. and Iran');
+      await expect.poll(() => details(page).locator('h2').innerText()).toContain('The U.S. and Iran');
       await page.keyboard.press('?');
       await expect
         .poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible())

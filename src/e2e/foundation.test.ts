@@ -12,9 +12,9 @@ describe('the explorer on the sample graph', () => {
 
   it('shows the graph title and how many actors and relations it has', async () => {
     const details = app.page.getByRole('region', { name: 'Details' });
-    await expect(details.locator('h2').innerText()).resolves.toBe(
-      'Sample: the U.S. strikes in Syria, 27 October 2023',
-    );
+    await expect
+      .poll(() => details.locator('h2').innerText())
+      .toBe('Sample: the U.S. strikes in Syria, 27 October 2023');
     await expect(app.page.getByTestId('shown-counts').innerText()).resolves.toBe(
       'Showing 6 of 6 actors and 8 of 8 relations',
     );
@@ -56,7 +56,7 @@ describe('the explorer on the sample graph', () => {
   it('opens a claim with its quote and source when an actor is clicked', async () => {
     await clickNode(app.page, 'Iranian munitions depots in Syria');
     const panel = app.page.getByRole('region', { name: 'Details' });
-    await expect(panel.locator('h2').innerText()).resolves.toBe('Iranian munitions depots in Syria');
+    await expect.poll(() => panel.locator('h2').innerText()).toBe('Iranian munitions depots in Syria');
     await panel.getByText('United States strikes Iranian munitions depots in Syria').click();
     const text = await panel.innerText();
     expect(text).toContain('According to Defense Secretary Lloyd J. Austin III');

@@ -135,7 +135,7 @@ describe('working by keyboard', () => {
 
   it('a curated actor’s details hold what is said about it, not where the file places it', () =>
     session(`${G}&sel=n:hezbollah`, async ({ page }) => {
-      await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+      await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
       const text = await details(page).innerText();
       expect(text).toContain('Hezbollah');
       expect(text).not.toMatch(/Attributes from the file|position|x -?\d/);
@@ -147,11 +147,11 @@ describe('working by keyboard', () => {
       await page.keyboard.type('Isra');
       await page.keyboard.press('Escape');
       await expect(searchBox(page).inputValue()).resolves.toBe('');
-      await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+      await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
       expect(selected(page)).toBe('n:hezbollah');
       await page.keyboard.press('Escape');
       await expect.poll(() => selected(page)).toBeNull();
-      await expect(details(page).locator('h2').innerText()).resolves.toContain('The U.S. and Iran');
+      await expect.poll(() => details(page).locator('h2').innerText()).toContain('The U.S. and Iran');
     }));
 
   it('skip links and the r and g keys reach the details and the graph in a few keys', () =>
@@ -214,7 +214,7 @@ describe('working by keyboard', () => {
         const to = before.get(id)!;
         expect(side(to.x - from.x, to.y - from.y), `${key} went to ${id}`).toBe(true);
         await expect(announced(page)).resolves.toContain(to.label);
-        await expect(details(page).locator('h2').innerText()).resolves.toBe(to.label);
+        await expect.poll(() => details(page).locator('h2').innerText()).toBe(to.label);
       }
       expect(moved).toBeGreaterThanOrEqual(2);
 
@@ -302,7 +302,7 @@ describe('narrow windows and the legend', () => {
         `${G}&sel=n:hezbollah`,
         async ({ page }) => {
           const panel = page.getByRole('complementary', { name: 'Details and paths' });
-          await expect(details(page).locator('h2').innerText()).resolves.toBe('Hezbollah');
+          await expect.poll(() => details(page).locator('h2').innerText()).toBe('Hezbollah');
           // Every control of the timeline is in sight, none under the panel.
           const timeline = page.getByRole('region', { name: 'Timeline' });
           for (const control of [

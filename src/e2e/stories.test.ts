@@ -480,9 +480,9 @@ describe('the embedded page', () => {
       await page.getByRole('button', { name: 'Legend' }).click();
       const iran = (await drawnNodes(page)).find((n) => n.id === 'hezbollah')!;
       await page.mouse.click(iran.x, iran.y);
-      await expect(page.getByRole('region', { name: 'Details' }).locator('h2').innerText()).resolves.toBe(
-        'Hezbollah',
-      );
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Details' }).locator('h2').innerText())
+        .toBe('Hezbollah');
       const link = page.getByTestId('open-full');
       await expect(link.getAttribute('target')).resolves.toBe('_blank');
       await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');

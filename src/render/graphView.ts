@@ -990,8 +990,11 @@ export class GraphView {
   /** Selects one element (and only it), or clears the selection. */
   select(id: string | null): void {
     const cy = this.#cy;
+    const now = cy.elements(':selected');
+    // A click has already selected it: selecting again would restyle it twice more.
+    if (id ? now.length === 1 && now[0]!.id() === id : now.empty()) return;
     cy.batch(() => {
-      cy.elements(':selected').unselect();
+      now.unselect();
       if (id) cy.getElementById(id).select();
     });
   }
@@ -1117,6 +1120,17 @@ export class GraphView {
   }
 
   /** Centres an element in view without changing the zoom. */
+  /**
+   * Centres actor `id` if it is drawn outside the view (a selection made in a list, the search or by
+   * keyboard). Reads the view's size from Cytoscape's cache, not from the page's layout: asking the
+   * page would lay it out mid-update, before the canvas has drawn the selection.
+   */
+  centreIfOffScreen(id: string): void {
+    const p = this.renderedPosition(id);
+    const cy = this.#cy;
+    if (p && (p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height())) this.centre(id);
+  }
+
   centre(id: string): void {
     const ele = this.#cy.getElementById(id);
     if (ele.empty()) return;
