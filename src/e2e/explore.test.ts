@@ -148,6 +148,54 @@ describe('exploring the curated graph', () => {
     await expect.poll(() => counts(page)).toEqual(before);
   });
 
+  it('filters: a kind of actor hidden and shown again is drawn again, with its groups and their lines', async () => {
+    const { page } = app;
+    const canvas = page.getByTestId('graph-canvas');
+    const box = (await canvas.boundingBox())!;
+    await waitForStill(page);
+    // The states drawn as a disc (the United States and Iran are boxes round their members).
+    const groups = await page.evaluate(() =>
+      (window as unknown as { actorGraphView: { cy: import('cytoscape').Core } }).actorGraphView.cy
+        .nodes(':parent')
+        .map((n) => n.id()),
+    );
+    const states = (await drawnNodes(page)).filter(
+      (n) => n.classes.includes('kind-state') && !groups.includes(n.id),
+    );
+    expect(states.map((n) => n.label)).toEqual(expect.arrayContaining(['Israel', 'Russia', 'China']));
+    /** The colour drawn at the middle of each state, in a screenshot of the canvas. */
+    const middles = async () => {
+      const shot = decodePng(await canvas.screenshot());
+      const scale = shot.width / box.width;
+      return states.map((n) => {
+        const i = (Math.round((n.y - box.y) * scale) * shot.width + Math.round((n.x - box.x) * scale)) * 4;
+        return [...shot.data.subarray(i, i + 3)];
+      });
+    };
+    const shown = await middles();
+    const toggle = page.getByRole('button', { name: /^State\b/ });
+    await toggle.click();
+    await expect.poll(async () => (await counts(page)).actors).toBe(27);
+    await waitForStill(page);
+    const labels = async () => (await drawnNodes(page)).map((n) => n.label);
+    expect(await labels()).not.toContain('United States');
+    const hidden = await middles();
+    // Shown again: the United States comes back as the group round the Pentagon (its members wait
+    // in place for it), and its claim about its own troops runs from its title again.
+    await toggle.click();
+    await expect.poll(async () => (await counts(page)).actors).toBe(33);
+    await waitForStill(page);
+    expect(await labels()).toEqual(expect.arrayContaining(['United States', 'Iran', 'Israel', 'Pentagon']));
+    expect(await drawnEdges(page)).toContain('us-would-move-equipment-to-protect-troops');
+    // And the canvas draws them: each state's middle is its colour again, as before the filter.
+    const close = (a: number[], b: number[]) => a.every((v, k) => Math.abs(v - b[k]!) <= 24);
+    const again = await middles();
+    states.forEach((n, k) => {
+      expect(close(hidden[k]!, shown[k]!), `${n.label} hidden`).toBe(false);
+      expect(close(again[k]!, shown[k]!), `${n.label} shown again`).toBe(true);
+    });
+  });
+
   it('time: moving the slider before 27 October hides the strikes and later relations', async () => {
     const { page } = app;
     expect(await drawnEdges(page)).toContain('us-strikes-syria-munitions-depots-2023-10-27');

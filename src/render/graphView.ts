@@ -6,6 +6,7 @@ import type {
   CollectionReturnValue,
   Core,
   CytoscapeOptions,
+  EdgeCollection,
   ElementDefinition,
   EventObject,
   NodeCollection,
@@ -171,6 +172,27 @@ function drawnEnds(el: GraphElement): { source: string; target: string } {
   if (el.classes.includes('to-member')) return { source: TITLE_PREFIX + source, target };
   if (el.classes.includes('to-group')) return { source, target: TITLE_PREFIX + target };
   return { source, target };
+}
+
+/** What update() needs of a drawn element (a node or edge, or the collection move() gives back). */
+interface Drawn {
+  data(): unknown;
+  data(values: Record<string, unknown>): unknown;
+  classes(): string[];
+  classes(classes: string[]): unknown;
+}
+
+/** Writes an element's data and classes where they changed: rewriting every element restyles the whole graph. */
+function update(existing: Drawn, el: GraphElement, data: Record<string, unknown>): void {
+  const old = existing.data() as Record<string, unknown>;
+  if (
+    Object.keys(data).some((k) => data[k] !== old[k]) ||
+    Object.keys(old).length !== Object.keys(data).length
+  ) {
+    existing.data(data);
+  }
+  const classes = el.classes.join(' ');
+  if (existing.classes().join(' ') !== classes) existing.classes(el.classes);
 }
 
 export class GraphView {
@@ -587,53 +609,61 @@ export class GraphView {
     const wanted = new Map(elements.map((e) => [e.data.id, e]));
     let structural = false;
     const place = (id: string): Position | undefined => this.#target[id];
-    cy.batch(() => {
+    // Not cy.batch(): an error inside it would leave Cytoscape batching, and so never drawing again.
+    cy.startBatch();
+    try {
       const gone = cy.elements().filter((ele) => !ele.id().startsWith(TITLE_PREFIX) && !wanted.has(ele.id()));
       if (gone.nonempty()) structural = true;
       // Children leave a parent before it goes, so they are not removed with it.
       gone.nodes().children().move({ parent: null });
       cy.remove(gone);
+      // New actors first, so that drawn actors can move into a group shown again (States hidden and
+      // shown: the United States' members wait, drawn, for it); then the drawn actors; then the
+      // titles of the groups this makes; then the lines, some of which start or end at a title.
       const addedNodes: ElementDefinition[] = [];
       const addedEdges: ElementDefinition[] = [];
+      const drawnNodes: [NodeSingular, GraphElement][] = [];
+      const drawnEdges: [EdgeCollection, GraphElement, Record<string, unknown>][] = [];
       for (const el of elements) {
         const existing = cy.getElementById(el.data.id);
         const data: Record<string, unknown> =
           el.group === 'edges' ? { ...el.data, ...drawnEnds(el) } : { ...el.data };
-        if (existing.empty()) {
-          const p = el.group === 'nodes' ? place(el.data.id) : undefined;
-          (el.group === 'nodes' ? addedNodes : addedEdges).push({
-            group: el.group,
-            data,
-            classes: el.classes,
-            ...(p ? { position: { ...p } } : {}),
-          });
+        if (existing.nonempty()) {
+          if (el.group === 'nodes') drawnNodes.push([existing as NodeSingular, el]);
+          else drawnEdges.push([existing as EdgeCollection, el, data]);
           continue;
         }
-        if (el.group === 'nodes') {
-          const parent = (el.data as { parent?: string }).parent ?? null;
-          if ((existing.data('parent') ?? null) !== parent) existing.move({ parent });
-        } else if (existing.data('source') !== data.source || existing.data('target') !== data.target) {
-          existing.move({ source: data.source as string, target: data.target as string });
-        }
-        // Write only what changed: rewriting every element restyles the whole graph.
-        const old = existing.data() as Record<string, unknown>;
-        if (
-          Object.keys(data).some((k) => data[k] !== old[k]) ||
-          Object.keys(old).length !== Object.keys(data).length
-        ) {
-          existing.data(data);
-        }
-        const classes = el.classes.join(' ');
-        if (existing.classes().join(' ') !== classes) existing.classes(el.classes);
+        const p = el.group === 'nodes' ? place(el.data.id) : undefined;
+        (el.group === 'nodes' ? addedNodes : addedEdges).push({
+          group: el.group,
+          data,
+          classes: el.classes,
+          ...(p ? { position: { ...p } } : {}),
+        });
       }
       if (addedNodes.length > 0) cy.add(addedNodes);
+      for (const [node, el] of drawnNodes) {
+        const parent = (el.data as { parent?: string }).parent ?? null;
+        // move() puts a new element in the old one's place.
+        const now = (node.data('parent') ?? null) !== parent ? node.move({ parent }) : node;
+        update(now, el, { ...el.data });
+      }
       // Titles exist before the edges that start or end at them (claims between a group and its member).
       this.#syncTitles();
+      for (const [edge, el, data] of drawnEdges) {
+        const now =
+          edge.data('source') !== data.source || edge.data('target') !== data.target
+            ? edge.move({ source: data.source as string, target: data.target as string })
+            : edge;
+        update(now, el, data);
+      }
       structural ||= addedNodes.length + addedEdges.length > 0;
       // A large graph's first frame shows its actors at once; its lines follow a frame later.
       if (addedEdges.length >= PROGRESSIVE_EDGES && addedNodes.length > 0) this.#addLater(addedEdges);
       else if (addedEdges.length > 0) cy.add(addedEdges);
-    });
+    } finally {
+      cy.endBatch();
+    }
     return this.#place(animate) || structural;
   }
 
