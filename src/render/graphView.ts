@@ -648,8 +648,9 @@ export class GraphView {
         const now = (node.data('parent') ?? null) !== parent ? node.move({ parent }) : node;
         update(now, el, { ...el.data });
       }
-      // Titles exist before the edges that start or end at them (claims between a group and its member).
-      this.#syncTitles();
+      // Titles exist before the edges that start or end at them (claims between a group and its
+      // member); #place measures them once everything is in.
+      this.#titles(false);
       for (const [edge, el, data] of drawnEdges) {
         const now =
           edge.data('source') !== data.source || edge.data('target') !== data.target
@@ -919,6 +920,15 @@ export class GraphView {
    * box cover it. The title node takes no part in layouts, events or counts.
    */
   #syncTitles(): void {
+    this.#titles(true);
+  }
+
+  /**
+   * The titles of the groups drawn, and none other. `measure`: each placed, worded and classed from
+   * its group's box as drawn now; otherwise only the missing ones made, at their group, for lines to
+   * start from until the next #syncTitles (which #place calls before anything is drawn).
+   */
+  #titles(measure: boolean): void {
     const cy = this.#cy;
     const groups = cy.nodes(':parent');
     const wanted = new Set(groups.map((g) => TITLE_PREFIX + g.id()));
@@ -928,6 +938,19 @@ export class GraphView {
         .remove();
       groups.forEach((g) => {
         const id = TITLE_PREFIX + g.id();
+        if (!measure) {
+          if (cy.getElementById(id).empty()) {
+            cy.add({
+              group: 'nodes',
+              data: { id, label: String(g.data('label') ?? ''), owner: g.id(), maxWidth: 40 },
+              classes: ['group-title'],
+              position: { ...g.position() },
+            })
+              .ungrabify()
+              .unselectify();
+          }
+          return;
+        }
         // Measure the box from the members (a group's own cached box may lag a batch of moves).
         const bb = g.children().boundingBox({ includeLabels: true, includeOverlays: false });
         bb.y1 -= GROUP_PADDING;
