@@ -3,7 +3,7 @@
 // the app's large-graph threshold) in a circle. The picture drawn in slices is the one Cytoscape
 // draws in one go; while a new picture is drawn the page runs other tasks, and a pan shows the last
 // picture moved at once. Nothing here is timed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateGraph } from '../bench/generateGraph';
 import { openApp, type OpenedApp } from './app';
 
@@ -88,6 +88,11 @@ describe(`a graph of ${ACTORS.toLocaleString('en')} actors drawn in slices`, () 
     // 50 ms slice, and there would be nothing to show meanwhile (it failed half the time there).
     const cdp = await app.page.context().newCDPSession(app.page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    // Back to full speed for the tests after this one, whether this one passes or not.
+    onTestFinished(async () => {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach();
+    });
     const seen = await app.page.evaluate(async () => {
       const view = (window as unknown as Hooks).actorGraphView;
       const cy = view.cy;
@@ -164,8 +169,6 @@ describe(`a graph of ${ACTORS.toLocaleString('en')} actors drawn in slices`, () 
         mostInOneTask,
       };
     });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await cdp.detach();
     expect(seen.elements).toBeGreaterThanOrEqual(6000); // the app's large-graph threshold
     expect(seen.ink).toBeGreaterThan(0.01);
     expect(seen.vsOneGo).toBeLessThan(0.001);

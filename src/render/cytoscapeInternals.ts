@@ -233,11 +233,9 @@ function deferDuringApply(styleProto: Record<string | symbol, unknown>, deferral
   styleProto[APPLY_DEFERS] = true;
 }
 
-/** Gathers `ele` for `deferral` if a style application runs; false (do it now) otherwise. */
-function deferred(deferral: Deferral, ele: unknown): boolean {
-  if (!applying) return false;
+/** Gathers `ele` for `deferral`; called only while a style application runs (`applying`). */
+function defer(deferral: Deferral, ele: unknown): void {
   (deferral.marked ??= new Set()).add(ele);
-  return true;
 }
 
 /** Set on Cytoscape's shared prototypes once dirtyStyleCachesOnce has wrapped them. */
@@ -265,7 +263,7 @@ export function dirtyStyleCachesOnce(cy: Core): void {
   };
   eleProto.dirtyStyleCache = function (this: ArrayLike<unknown>, ...args: unknown[]) {
     if (!applying) return dirty.apply(this, args);
-    for (let i = 0; i < this.length; i++) deferred(caches, this[i]);
+    for (let i = 0; i < this.length; i++) defer(caches, this[i]);
     return this;
   };
   deferDuringApply(styleProto, caches);
@@ -332,7 +330,7 @@ export function dirtyBoundsOnce(cy: Core): void {
       from,
       to,
       (prop) => prop.triggersBounds,
-      () => void deferred(bounds, ele),
+      () => defer(bounds, ele),
     );
   } satisfies Trigger;
   deferDuringApply(styleProto, bounds);

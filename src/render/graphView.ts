@@ -1172,7 +1172,6 @@ export class GraphView {
     }
   }
 
-  /** Centres an element in view without changing the zoom. */
   /**
    * Centres actor `id` if it is drawn outside the view (a selection made in a list, the search or by
    * keyboard). Reads the view's size from Cytoscape's cache, not from the page's layout: asking the
@@ -1184,6 +1183,7 @@ export class GraphView {
     if (p && (p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height())) this.centre(id);
   }
 
+  /** Centres an element in view without changing the zoom. */
   centre(id: string): void {
     const ele = this.#cy.getElementById(id);
     if (ele.empty()) return;
